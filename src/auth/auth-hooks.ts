@@ -1,0 +1,89 @@
+/**
+ * Per-request authentication, CSRF and authorisation, applied to every route from the
+ * policy table. Order matters: find the session, then check the CSRF token of a mutating
+ * request, then the action, then the forced password change.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Actor } from '../ledger/event-log.js';
+import type { AdminRole } from '../org/user-schema.js';
+import { rolesOf } from '../org/users.js';
+import type { Context } from '../platform/context.js';
+import { AppError, fail } from '../platform/errors.js';
+import { instanceSecret } from '../settings/settings.js';
+import { allows, type Holder, isAction } from './policy.js';
+import { csrfMatches, resolveSession, type SessionInfo } from './sessions.js';
+
+export const SESSION_COOKIE = 'liuhen_session';
+export const PRE_SESSION_COOKIE = 'liuhen_pre';
+
+export interface Auth {
+  session: SessionInfo | null;
+  holder: Holder | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: Auth;
+  }
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const authHooks = fp<{ ctx: Context }>(async (app, { ctx }) => {
+  app.decorateRequest('auth', null as unknown as Auth);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.auth = { session: null, holder: null };
+    const action = request.routeOptions.config?.action;
+    if (!isAction(action)) return;
+
+    request.auth = await authenticate(ctx, request, reply);
+    if (MUTATING.has(request.method)) await checkCsrf(ctx, request);
+
+    if (!allows(action, request.auth.holder)) fail(request.auth.session ? 'FORBIDDEN' : 'AUTH_REQUIRED');
+    const mustChange = request.auth.session?.user.must_change_password === 1;
+    if (mustChange && action !== 'session.manage') fail('PASSWORD_CHANGE_REQUIRED');
+  });
+});
+
+async function authenticate(ctx: Context, request: FastifyRequest, reply: FastifyReply): Promise<Auth> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return { session: null, holder: null };
+
+  try {
+    const session = await resolveSession(ctx, token);
+    if (!session) return { session: null, holder: null };
+
+    const roles = await rolesOf(ctx, session.user.id);
+    return { session, holder: { adminRole: session.user.admin_role as AdminRole | null, roles } };
+  } catch (error) {
+    if (error instanceof AppError) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    throw error;
+  }
+}
+
+async function checkCsrf(ctx: Context, request: FastifyRequest): Promise<void> {
+  const presented = request.headers['x-csrf-token'];
+  const bound = request.auth.session ? request.cookies[SESSION_COOKIE] : request.cookies[PRE_SESSION_COOKIE];
+  if (typeof presented !== 'string' || !bound) fail('CSRF_INVALID');
+  if (!csrfMatches(await instanceSecret(ctx), bound, presented)) fail('CSRF_INVALID');
+}
+
+/** The actor of the request, as log events record it. */
+export function actorOf(request: FastifyRequest): Actor {
+  const user = request.auth.session?.user;
+  if (!user) throw new Error('actorOf needs a signed-in request');
+
+  return { username: user.username, ip: request.ip };
+}
+
+export function cookieOptions(request: FastifyRequest) {
+  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: request.protocol === 'https' };
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    action?: import('./policy.js').Action;
+  }
+}

@@ -1,0 +1,95 @@
+/** Sign-in, sign-out, the current session with its CSRF token, and password change. */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { rolesOf, toUser } from '../org/users.js';
+import { roleOutputSchema, userOutputSchema } from '../org/user-schema.js';
+import type { Context } from '../platform/context.js';
+import type { UserRow } from '../platform/db/schema.js';
+import { fail } from '../platform/errors.js';
+import { instanceSecret } from '../settings/settings.js';
+import { cookieOptions, PRE_SESSION_COOKIE, SESSION_COOKIE } from './auth-hooks.js';
+import { changePassword, csrfTokenFor, newToken, signIn, signOut } from './sessions.js';
+
+const sessionSchema = z.object({
+  user: userOutputSchema.nullable(),
+  roles: z.array(roleOutputSchema),
+  csrfToken: z.string(),
+});
+
+const tags = ['会话'];
+
+export const sessionRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, { ctx }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const config = { action: 'session.manage' as const };
+
+  async function describe(request: FastifyRequest, user: UserRow | null, token: string) {
+    const csrfToken = csrfTokenFor(await instanceSecret(ctx), token);
+    if (!user) return { user: null, roles: [], csrfToken };
+
+    return { user: toUser(user, ctx.clock.now()), roles: await rolesOf(ctx, user.id), csrfToken };
+  }
+
+  app.get(
+    '/session',
+    { config, schema: { tags, summary: '当前会话与 CSRF 令牌', response: { 200: sessionSchema } } },
+    async (request, reply) => {
+      const session = request.auth.session;
+      if (session) return describe(request, session.user, request.cookies[SESSION_COOKIE]!);
+
+      // Before sign-in the CSRF token is bound to a random pre-session cookie, so the
+      // sign-in request itself is protected too.
+      let pre = request.cookies[PRE_SESSION_COOKIE];
+      if (!pre) {
+        pre = newToken();
+        reply.setCookie(PRE_SESSION_COOKIE, pre, cookieOptions(request));
+      }
+
+      return describe(request, null, pre);
+    },
+  );
+
+  app.post(
+    '/session',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '登录',
+        body: z.object({ username: z.string().max(64), password: z.string().max(256) }).strict(),
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request, reply) => {
+      const { token, user } = await signIn(ctx, request.body.username, request.body.password, request.ip);
+      reply.setCookie(SESSION_COOKIE, token, cookieOptions(request));
+
+      return describe(request, user, token);
+    },
+  );
+
+  app.delete('/session', { config, schema: { tags, summary: '退出登录' } }, async (request, reply) => {
+    if (request.auth.session) await signOut(ctx, request.auth.session, request.ip);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+
+    return reply.status(204).send();
+  });
+
+  app.post(
+    '/session/password',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '修改本人密码',
+        body: z.object({ current: z.string().max(256), next: z.string().max(256) }).strict(),
+      },
+    },
+    async (request, reply) => {
+      const session = request.auth.session ?? fail('AUTH_REQUIRED');
+
+      await changePassword(ctx, session, request.body.current, request.body.next, request.ip);
+      return reply.status(204).send();
+    },
+  );
+};

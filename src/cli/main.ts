@@ -1,0 +1,52 @@
+/**
+ * The `liuhen` command: serve, init, migrate, user …, unit …. It speaks to the operator on
+ * stdout and stops with a clear message and a non-zero code on failure; the server's own
+ * log lines are pino JSON.
+ */
+import { loadConfig } from '../platform/config.js';
+import { AppError } from '../platform/errors.js';
+import { serveCommand } from './serve-command.js';
+import { initCommand, migrateCommand, unitCommand, userCommand } from './admin-commands.js';
+
+const usage = `用法 usage: liuhen <command>
+  serve                                   启动服务 start the server (PORT, LIUHEN_DB_URL, LIUHEN_DATA_DIR)
+  init [--preset kaifeng] [--admin-password P]
+                                          初始化数据库、三员账号，可载入开封市预置单位
+  migrate                                 升级数据库结构
+  user create --username U --name N --unit CODE [--phone P] [--password P]
+  user reset-password USERNAME            重置密码（打印一次性密码）
+  user unlock USERNAME                    解除锁定
+  unit import FILE.csv|FILE.json [--dry-run]`;
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  serve: (args) => serveCommand(loadConfig(), args),
+  init: (args) => initCommand(loadConfig(), args),
+  migrate: () => migrateCommand(loadConfig()),
+  user: (args) => userCommand(loadConfig(), args),
+  unit: (args) => unitCommand(loadConfig(), args),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(usage);
+    return name && !['help', '--help', '-h'].includes(name) ? 2 : 0;
+  }
+
+  return command(rest);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof AppError) {
+    const details = Array.isArray(error.details) ? error.details.map((d) => `\n  ${d.field}：${d.message}`).join('') : '';
+    console.error(`错误 ${error.code}：${error.message}${details}`);
+    process.exitCode = 1;
+  } else {
+    console.error(`liuhen: ${(error as Error).message}`);
+    process.exitCode = 2;
+  }
+}
+

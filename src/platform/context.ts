@@ -1,0 +1,45 @@
+/**
+ * What every service needs: the database, the clock and the configuration. `write` runs a
+ * change and its log events in one transaction (DESIGN.md, invariant 1).
+ */
+import type { Transaction } from 'kysely';
+import { appendEvent, type EventInput, SYSTEM_LOG } from '../ledger/event-log.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database, Engine } from './db/database.js';
+import type { Db, Schema } from './db/schema.js';
+
+export interface Context {
+  db: Db;
+  engine: Engine;
+  clock: Clock;
+  config: Config;
+}
+
+/** A transaction with the means to log what it changes. */
+export interface Change {
+  trx: Transaction<Schema>;
+  now: Date;
+  /** Appends an event to `log` (the system log by default) in this transaction. */
+  event(input: EventInput, log?: string): Promise<void>;
+}
+
+export function createContext(database: Database, clock: Clock, config: Config): Context {
+  return { db: database.db, engine: database.engine, clock, config };
+}
+
+export function write<T>(ctx: Context, work: (change: Change) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock.now();
+    const writer = { trx, engine: ctx.engine, now };
+    const change: Change = {
+      trx,
+      now,
+      event: async (input, log = SYSTEM_LOG) => {
+        await appendEvent(writer, log, input);
+      },
+    };
+
+    return work(change);
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * Runs the migrations, one list for both engines. They live in code (not discovered on disk)
+ * so that the same set ships inside any bundle and runs in a known order.
+ */
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as foundation from './migrations/0001-foundation.js';
+import type { Db } from './schema.js';
+
+const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

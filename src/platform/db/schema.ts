@@ -1,0 +1,118 @@
+/**
+ * Table types for Kysely. Instants are ISO-8601 UTC text and booleans are 0/1 integers on
+ * both engines, so rows read the same from SQLite and PostgreSQL.
+ */
+import type { Kysely, Selectable } from 'kysely';
+
+export interface UnitTable {
+  code: string;
+  name: string;
+  kind: string;
+  parent: string | null;
+  reports_to: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  name: string;
+  unit: string | null;
+  phone: string | null;
+  password_hash: string;
+  must_change_password: number;
+  admin_role: string | null;
+  active: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  password_changed_at: string;
+  last_sign_in_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+  unit: string;
+  granted_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  ip: string;
+  created_at: string;
+  last_seen_at: string;
+  ended_at: string | null;
+  end_reason: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface RuleVersionTable {
+  id: string;
+  name: string;
+  effective_from: string;
+}
+
+export interface SituationTable {
+  id: string;
+  version: string;
+  item: number;
+  label: string;
+  text: string;
+}
+
+export interface SituationMappingTable {
+  from_id: string;
+  to_id: string;
+}
+
+export interface HolidayTable {
+  date: string;
+  name: string;
+  workday: number;
+}
+
+/** The head of one append-only log: its size, locked while appending (see ledger). */
+export interface LogTable {
+  id: string;
+  alg: string;
+  size: number;
+  created_at: string;
+}
+
+export interface LogEntryTable {
+  log_id: string;
+  idx: number;
+  type: string;
+  actor: string | null;
+  at: string;
+  entry: string;
+  leaf_hash: string;
+}
+
+export interface Schema {
+  units: UnitTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  settings: SettingTable;
+  rule_versions: RuleVersionTable;
+  situations: SituationTable;
+  situation_mappings: SituationMappingTable;
+  holidays: HolidayTable;
+  logs: LogTable;
+  log_entries: LogEntryTable;
+}
+
+export type Db = Kysely<Schema>;
+export type UnitRow = Selectable<UnitTable>;
+export type UserRow = Selectable<UserTable>;

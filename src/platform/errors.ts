@@ -1,0 +1,69 @@
+/**
+ * The one registry of errors a user or API client can see. Each has a stable code, an HTTP
+ * status and a Chinese message that says what to fix; the HTTP boundary turns an AppError into
+ * `{ "error": { "code", "message" } }` and hides the text of anything unexpected.
+ * docs/errors.md documents every code (a test checks it).
+ */
+
+export const errorCatalog = {
+  BAD_REQUEST: { status: 400, message: '请求格式不正确，请检查后重试' },
+  VALIDATION_FAILED: { status: 400, message: '填写的内容有误，请按提示修改' },
+  AUTH_REQUIRED: { status: 401, message: '请先登录' },
+  AUTH_INVALID: { status: 401, message: '用户名或密码错误，请重新输入' },
+  SESSION_EXPIRED: { status: 401, message: '登录已超时，请重新登录' },
+  CSRF_INVALID: { status: 403, message: '页面已过期，请刷新页面后重试' },
+  FORBIDDEN: { status: 403, message: '您没有进行此操作的权限' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录或密码已重置，请先修改密码' },
+  PASSWORD_WRONG: { status: 400, message: '当前密码不正确，请重新输入' },
+  PASSWORD_WEAK: {
+    status: 400,
+    message: '新密码至少 8 位，并包含大写字母、小写字母、数字、符号中的至少三类',
+  },
+  PASSWORD_REUSED: { status: 400, message: '新密码不能与当前密码相同' },
+  ACCOUNT_LOCKED: { status: 423, message: '连续登录失败次数过多，账号已锁定，请稍后再试或联系安全管理员解锁' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系系统管理员' },
+  NOT_FOUND: { status: 404, message: '要找的内容不存在' },
+  UNIT_NOT_FOUND: { status: 404, message: '单位不存在，请检查单位代码' },
+  UNIT_EXISTS: { status: 409, message: '单位代码已被使用，请换一个代码' },
+  UNIT_PARENT_INVALID: { status: 400, message: '上级单位不存在或会形成循环，请重新选择上级单位' },
+  UNIT_IMPORT_INVALID: { status: 400, message: '导入文件有误，请按提示逐行修改后重新导入，本次未导入任何单位' },
+  USER_NOT_FOUND: { status: 404, message: '用户不存在，请检查用户名' },
+  USER_EXISTS: { status: 409, message: '用户名已被使用，请换一个用户名' },
+  ROLE_NOT_ALLOWED: { status: 400, message: '管理员账号不能再被授予业务角色（三员分立）' },
+  ROLE_SELF_GRANT: { status: 403, message: '不能为自己授予或变更角色' },
+  ADMIN_ACCOUNT_PROTECTED: { status: 403, message: '三员管理员账号不能被修改或停用' },
+  RULE_VERSION_NOT_FOUND: { status: 404, message: '规则版本不存在' },
+  RULE_DATES_INVALID: { status: 400, message: '规则版本的生效日期须按版本先后递增，请重新填写' },
+  MAPPING_INVALID: { status: 400, message: '情形对应关系有误：须把旧版本的每一种情形对应到新版本的一种情形' },
+  PERIOD_INVALID: { status: 400, message: '期别格式应为“2020Q2”（年份加季度）' },
+  SETTING_INVALID: { status: 400, message: '设置值不符合要求，请按提示修改' },
+  HOLIDAY_INVALID: { status: 400, message: '日期格式应为“2020-10-01”' },
+  LOG_APPEND_FAILED: { status: 503, message: '审计记录写入失败，本次操作未执行，请稍后重试' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '上传的内容过大' },
+  INTERNAL: { status: 500, message: '系统内部错误，请稍后重试；如持续出现请联系系统管理员' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** A problem in one field, named by its JSON path, with what to fix. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: FieldProblem[] | Record<string, unknown>,
+    message?: string,
+  ) {
+    super(message ?? errorCatalog[code].message);
+    this.status = errorCatalog[code].status;
+  }
+}
+
+export function fail(code: ErrorCode, details?: AppError['details'], message?: string): never {
+  throw new AppError(code, details, message);
+}

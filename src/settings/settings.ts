@@ -1,0 +1,120 @@
+/**
+ * Instance settings that the system administrator edits: the deadline rules, lockout and
+ * session limits, the password policy. Stored as JSON per key; a key never written reads as
+ * its default, so an upgrade that adds a setting needs no data migration.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { DeadlineRules } from '../calendar/due-date.js';
+import type { Change, Context } from '../platform/context.js';
+import { fail } from '../platform/errors.js';
+
+export const settingsSchema = z
+  .object({
+    deadlineDay: z.number().int().min(1, '截止日须在 1 到 28 之间').max(28, '截止日须在 1 到 28 之间'),
+    deadlineInclusive: z.boolean(),
+    deadlineMovesPastHolidays: z.boolean(),
+    lockoutThreshold: z.number().int().min(3, '锁定阈值须在 3 到 10 次之间').max(10, '锁定阈值须在 3 到 10 次之间'),
+    lockoutMinutes: z.number().int().min(1, '锁定时长至少 1 分钟').max(1440, '锁定时长最多 1440 分钟'),
+    sessionIdleMinutes: z.number().int().min(5, '空闲超时至少 5 分钟').max(120, '空闲超时最多 120 分钟'),
+    sessionAbsoluteHours: z.number().int().min(1, '会话最长至少 1 小时').max(24, '会话最长 24 小时'),
+    passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
+    passwordMinClasses: z.number().int().min(3, '密码至少包含 3 类字符').max(4),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Defaults: the notice's deadline (6th, inclusive); lockout and sessions per the foundation issue. */
+export const defaultSettings: Settings = {
+  deadlineDay: 6,
+  deadlineInclusive: true,
+  deadlineMovesPastHolidays: false,
+  lockoutThreshold: 5,
+  lockoutMinutes: 30,
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  passwordMinLength: 8,
+  passwordMinClasses: 3,
+};
+
+const SECRET_KEY = 'instanceSecret';
+
+export async function readSettings(ctx: Pick<Context, 'db'>): Promise<Settings> {
+  const rows = await ctx.db.selectFrom('settings').selectAll().execute();
+  const stored = Object.fromEntries(
+    rows.filter((row) => row.key in defaultSettings).map((row) => [row.key, JSON.parse(row.value)]),
+  );
+
+  return { ...defaultSettings, ...stored };
+}
+
+/** Validates a partial update, writes what changed and logs the old and new values. */
+export async function updateSettings(
+  change: Change,
+  current: Settings,
+  patch: Partial<Settings>,
+  actor: { username: string; ip?: string },
+): Promise<Settings> {
+  const next = settingsSchema.safeParse({ ...current, ...patch });
+  if (!next.success) {
+    const details = next.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+    fail('SETTING_INVALID', details);
+  }
+
+  const changed = Object.keys(patch).filter(
+    (key) => next.data[key as keyof Settings] !== current[key as keyof Settings],
+  ) as Array<keyof Settings>;
+  for (const key of changed) {
+    await upsertSetting(change, key, JSON.stringify(next.data[key]));
+  }
+
+  if (changed.length > 0) {
+    const diff = Object.fromEntries(changed.map((k) => [k, { from: current[k], to: next.data[k] }]));
+    await change.event({ type: 'settings.updated', actor, data: { changes: diff } });
+  }
+
+  return next.data;
+}
+
+export function deadlineRules(settings: Settings): DeadlineRules {
+  return {
+    day: settings.deadlineDay,
+    inclusive: settings.deadlineInclusive,
+    movePastHolidays: settings.deadlineMovesPastHolidays,
+  };
+}
+
+/**
+ * The instance secret keys the CSRF tokens. It lives in the database so that several
+ * instances behind one load balancer share it; created once, on first use.
+ */
+export async function instanceSecret(ctx: Context): Promise<Buffer> {
+  const row = await ctx.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', SECRET_KEY)
+    .executeTakeFirst();
+  if (row) return Buffer.from(JSON.parse(row.value) as string, 'base64');
+
+  await ctx.db
+    .insertInto('settings')
+    .values({
+      key: SECRET_KEY,
+      value: JSON.stringify(randomBytes(32).toString('base64')),
+      updated_at: ctx.clock.now().toISOString(),
+    })
+    .onConflict((c) => c.doNothing())
+    .execute();
+
+  return instanceSecret(ctx);
+}
+
+async function upsertSetting(change: Change, key: string, value: string): Promise<void> {
+  const updated_at = change.now.toISOString();
+  await change.trx
+    .insertInto('settings')
+    .values({ key, value, updated_at })
+    .onConflict((c) => c.column('key').doUpdateSet({ value, updated_at }))
+    .execute();
+}

@@ -1,0 +1,59 @@
+/**
+ * A real Liuhen instance for a test: a fresh database on the chosen engine, the real
+ * server driven in-process with fastify.inject, and a manual clock.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ManualClock } from '../../src/platform/clock.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { buildServer } from '../../src/platform/http/server.js';
+import { type Instance, openInstance } from '../../src/platform/instance.js';
+import type { EngineUnderTest } from './engines.js';
+import { ApiClient } from './api-client.js';
+
+/** The one-time password all three administrator accounts start with in tests. */
+export const ADMIN_ONE_TIME = 'Once-Only-2026';
+/** What the tests change it to at first sign-in. */
+export const ADMIN_PASSWORD = 'Admin-Secret-99';
+
+export interface TestApp {
+  app: FastifyInstance;
+  instance: Instance;
+  clock: ManualClock;
+  client(ip?: string): ApiClient;
+  /** A client signed in as one of the three administrators, past the forced change. */
+  admin(role: 'sysadmin' | 'secadmin' | 'auditadmin'): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(engine: EngineUnderTest): Promise<TestApp> {
+  const database = await engine.create();
+  const clock = new ManualClock(new Date('2026-01-05T02:00:00Z'));
+  const config = { ...loadConfig({}), dbUrl: database.url, scryptCost: 1024, webDist: '/nonexistent' };
+  const instance = await openInstance(config, { clock, adminPassword: ADMIN_ONE_TIME });
+  const app = await buildServer(instance.ctx);
+  const changed = new Set<string>();
+
+  return {
+    app,
+    instance,
+    clock,
+    client: (ip?: string) => new ApiClient(app, ip),
+    async admin(role) {
+      const client = new ApiClient(app);
+      if (changed.has(role)) {
+        await client.signIn(role, ADMIN_PASSWORD);
+      } else {
+        await client.signIn(role, ADMIN_ONE_TIME);
+        await client.post('/api/v1/session/password', { current: ADMIN_ONE_TIME, next: ADMIN_PASSWORD }).expect(204);
+        changed.add(role);
+      }
+
+      return client;
+    },
+    async close() {
+      await app.close();
+      await instance.close();
+      await database.drop();
+    },
+  };
+}
