@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts', 'test/ledger/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/api/**/*.test.ts',
+            'test/ledger/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',

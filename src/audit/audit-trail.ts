@@ -37,7 +37,9 @@ export async function queryAuditTrail(ctx: Context, q: AuditQuery) {
   if (q.from) query = query.where('at', '>=', q.from);
   if (q.to) query = query.where('at', '<=', q.to);
 
-  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await query
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await query
     .selectAll()
     .orderBy('at', 'desc')

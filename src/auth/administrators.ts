@@ -3,7 +3,7 @@
  * (roles, unlocking, password resets) and auditadmin (reads the audit trail). Created once,
  * each with a one-time password that is printed once and must be changed at first sign-in.
  */
-import { adminRoleNames, type AdminRole, adminRoles } from '../org/user-schema.js';
+import { type AdminRole, adminRoleNames, adminRoles } from '../org/user-schema.js';
 import { insertAccount } from '../org/users.js';
 import { type Context, write } from '../platform/context.js';
 import { generatePassword, hashPassword } from './password.js';
@@ -14,8 +14,15 @@ export interface CreatedAdministrator {
 }
 
 /** Creates whichever of the three accounts is missing; returns only those it created. */
-export async function ensureAdministrators(ctx: Context, password?: string): Promise<CreatedAdministrator[]> {
-  const existing = await ctx.db.selectFrom('users').select('username').where('admin_role', 'is not', null).execute();
+export async function ensureAdministrators(
+  ctx: Context,
+  password?: string,
+): Promise<CreatedAdministrator[]> {
+  const existing = await ctx.db
+    .selectFrom('users')
+    .select('username')
+    .where('admin_role', 'is not', null)
+    .execute();
   const missing = adminRoles.filter((role) => !existing.some((row) => row.username === role));
   const created: CreatedAdministrator[] = [];
 
@@ -23,8 +30,17 @@ export async function ensureAdministrators(ctx: Context, password?: string): Pro
     const oneTime = password ?? generatePassword();
     const hash = await hashPassword(oneTime, ctx.config.scryptCost);
     await write(ctx, async (change) => {
-      await insertAccount(change, { username: role, name: adminRoleNames[role], unit: null, phone: null }, hash, role);
-      await change.event({ type: 'user.created', actor: null, data: { username: role, adminRole: role } });
+      await insertAccount(
+        change,
+        { username: role, name: adminRoleNames[role], unit: null, phone: null },
+        hash,
+        role,
+      );
+      await change.event({
+        type: 'user.created',
+        actor: null,
+        data: { username: role, adminRole: role },
+      });
     });
     created.push({ username: role, password: oneTime });
   }

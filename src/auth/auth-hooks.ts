@@ -41,13 +41,18 @@ export const authHooks = fp<{ ctx: Context }>(async (app, { ctx }) => {
     request.auth = await authenticate(ctx, request, reply);
     if (MUTATING.has(request.method)) await checkCsrf(ctx, request);
 
-    if (!allows(action, request.auth.holder)) fail(request.auth.session ? 'FORBIDDEN' : 'AUTH_REQUIRED');
+    if (!allows(action, request.auth.holder))
+      fail(request.auth.session ? 'FORBIDDEN' : 'AUTH_REQUIRED');
     const mustChange = request.auth.session?.user.must_change_password === 1;
     if (mustChange && action !== 'session.manage') fail('PASSWORD_CHANGE_REQUIRED');
   });
 });
 
-async function authenticate(ctx: Context, request: FastifyRequest, reply: FastifyReply): Promise<Auth> {
+async function authenticate(
+  ctx: Context,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Auth> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return { session: null, holder: null };
 
@@ -65,7 +70,9 @@ async function authenticate(ctx: Context, request: FastifyRequest, reply: Fastif
 
 async function checkCsrf(ctx: Context, request: FastifyRequest): Promise<void> {
   const presented = request.headers['x-csrf-token'];
-  const bound = request.auth.session ? request.cookies[SESSION_COOKIE] : request.cookies[PRE_SESSION_COOKIE];
+  const bound = request.auth.session
+    ? request.cookies[SESSION_COOKIE]
+    : request.cookies[PRE_SESSION_COOKIE];
   if (typeof presented !== 'string' || !bound) fail('CSRF_INVALID');
   if (!csrfMatches(await instanceSecret(ctx), bound, presented)) fail('CSRF_INVALID');
 }
@@ -79,7 +86,12 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 export function cookieOptions(request: FastifyRequest) {
-  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: request.protocol === 'https' };
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: request.protocol === 'https',
+  };
 }
 
 declare module 'fastify' {

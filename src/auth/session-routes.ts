@@ -1,9 +1,9 @@
 /** Sign-in, sign-out, the current session with its CSRF token, and password change. */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { rolesOf, toUser } from '../org/users.js';
 import { roleOutputSchema, userOutputSchema } from '../org/user-schema.js';
+import { rolesOf, toUser } from '../org/users.js';
 import type { Context } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { fail } from '../platform/errors.js';
@@ -23,7 +23,7 @@ export const sessionRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, 
   const app = base.withTypeProvider<ZodTypeProvider>();
   const config = { action: 'session.manage' as const };
 
-  async function describe(request: FastifyRequest, user: UserRow | null, token: string) {
+  async function describe(user: UserRow | null, token: string) {
     const csrfToken = csrfTokenFor(await instanceSecret(ctx), token);
     if (!user) return { user: null, roles: [], csrfToken };
 
@@ -35,7 +35,7 @@ export const sessionRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, 
     { config, schema: { tags, summary: '当前会话与 CSRF 令牌', response: { 200: sessionSchema } } },
     async (request, reply) => {
       const session = request.auth.session;
-      if (session) return describe(request, session.user, request.cookies[SESSION_COOKIE]!);
+      if (session) return describe(session.user, request.cookies[SESSION_COOKIE]!);
 
       // Before sign-in the CSRF token is bound to a random pre-session cookie, so the
       // sign-in request itself is protected too.
@@ -45,7 +45,7 @@ export const sessionRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, 
         reply.setCookie(PRE_SESSION_COOKIE, pre, cookieOptions(request));
       }
 
-      return describe(request, null, pre);
+      return describe(null, pre);
     },
   );
 
@@ -61,19 +61,28 @@ export const sessionRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, 
       },
     },
     async (request, reply) => {
-      const { token, user } = await signIn(ctx, request.body.username, request.body.password, request.ip);
+      const { token, user } = await signIn(
+        ctx,
+        request.body.username,
+        request.body.password,
+        request.ip,
+      );
       reply.setCookie(SESSION_COOKIE, token, cookieOptions(request));
 
-      return describe(request, user, token);
+      return describe(user, token);
     },
   );
 
-  app.delete('/session', { config, schema: { tags, summary: '退出登录' } }, async (request, reply) => {
-    if (request.auth.session) await signOut(ctx, request.auth.session, request.ip);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  app.delete(
+    '/session',
+    { config, schema: { tags, summary: '退出登录' } },
+    async (request, reply) => {
+      if (request.auth.session) await signOut(ctx, request.auth.session, request.ip);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
 
-    return reply.status(204).send();
-  });
+      return reply.status(204).send();
+    },
+  );
 
   app.post(
     '/session/password',

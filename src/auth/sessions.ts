@@ -5,11 +5,11 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../ledger/event-log.js';
+import { endSessions, findUserRow } from '../org/users.js';
 import { type Context, write } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { AppError, fail } from '../platform/errors.js';
 import { readSettings, type Settings } from '../settings/settings.js';
-import { endSessions, findUserRow } from '../org/users.js';
 import { hashPassword, meetsPolicy, verifyPassword } from './password.js';
 
 export interface SessionInfo {
@@ -80,15 +80,33 @@ export async function signIn(
       .execute();
     await change.trx
       .insertInto('sessions')
-      .values({ id: sessionIdOf(token), user_id: row.id, ip, created_at: at, last_seen_at: at, ended_at: null, end_reason: null })
+      .values({
+        id: sessionIdOf(token),
+        user_id: row.id,
+        ip,
+        created_at: at,
+        last_seen_at: at,
+        ended_at: null,
+        end_reason: null,
+      })
       .execute();
-    await change.event({ type: 'session.signed-in', actor: { username, ip }, unit: row.unit, data: {} });
+    await change.event({
+      type: 'session.signed-in',
+      actor: { username, ip },
+      unit: row.unit,
+      data: {},
+    });
   });
 
   return { token, user: row };
 }
 
-async function rejectPassword(ctx: Context, row: UserRow, ip: string, settings: Settings): Promise<never> {
+async function rejectPassword(
+  ctx: Context,
+  row: UserRow,
+  ip: string,
+  settings: Settings,
+): Promise<never> {
   const attempts = row.failed_attempts + 1;
   const locks = attempts >= settings.lockoutThreshold;
 
@@ -96,7 +114,11 @@ async function rejectPassword(ctx: Context, row: UserRow, ip: string, settings: 
     const lockedUntil = new Date(change.now.getTime() + settings.lockoutMinutes * 60_000);
     await change.trx
       .updateTable('users')
-      .set(locks ? { failed_attempts: 0, locked_until: lockedUntil.toISOString() } : { failed_attempts: attempts })
+      .set(
+        locks
+          ? { failed_attempts: 0, locked_until: lockedUntil.toISOString() }
+          : { failed_attempts: attempts },
+      )
       .where('id', '=', row.id)
       .execute();
     await change.event({
@@ -139,7 +161,12 @@ export async function resolveSession(ctx: Context, token: string): Promise<Sessi
   const session = await ctx.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as sid', 'sessions.created_at as opened', 'sessions.last_seen_at as seen', 'sessions.ended_at as ended'])
+    .select([
+      'sessions.id as sid',
+      'sessions.created_at as opened',
+      'sessions.last_seen_at as seen',
+      'sessions.ended_at as ended',
+    ])
     .selectAll('users')
     .where('sessions.id', '=', id)
     .executeTakeFirst();
@@ -148,7 +175,8 @@ export async function resolveSession(ctx: Context, token: string): Promise<Sessi
   const settings = await readSettings(ctx);
   const now = ctx.clock.now();
   const idle = now.getTime() - Date.parse(session.seen) > settings.sessionIdleMinutes * 60_000;
-  const tooOld = now.getTime() - Date.parse(session.opened) > settings.sessionAbsoluteHours * 3_600_000;
+  const tooOld =
+    now.getTime() - Date.parse(session.opened) > settings.sessionAbsoluteHours * 3_600_000;
   if (idle || tooOld || session.active !== 1) {
     await endSession(ctx, id, idle ? 'idle' : tooOld ? 'absolute' : 'disabled', session.username);
     fail('SESSION_EXPIRED');
@@ -157,7 +185,11 @@ export async function resolveSession(ctx: Context, token: string): Promise<Sessi
   // Touching the row on every request would make every read a write; a minute's
   // resolution is plenty for a timeout measured in tens of minutes.
   if (now.getTime() - Date.parse(session.seen) > 60_000) {
-    await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
   }
 
   const { sid: _sid, opened: _o, seen: _s, ended: _e, ...user } = session;
@@ -183,7 +215,11 @@ export async function signOut(ctx: Context, session: SessionInfo, ip: string): P
       .set({ ended_at: change.now.toISOString(), end_reason: 'signed-out' })
       .where('id', '=', session.sessionId)
       .execute();
-    await change.event({ type: 'session.signed-out', actor: { username: session.user.username, ip }, data: {} });
+    await change.event({
+      type: 'session.signed-out',
+      actor: { username: session.user.username, ip },
+      data: {},
+    });
   });
 }
 
@@ -197,26 +233,45 @@ export async function changePassword(
   const row = session.user;
   if (!(await verifyPassword(current, row.password_hash))) {
     await write(ctx, (change) =>
-      change.event({ type: 'user.password-change-failed', actor: { username: row.username, ip }, result: 'failure', data: {} }),
+      change.event({
+        type: 'user.password-change-failed',
+        actor: { username: row.username, ip },
+        result: 'failure',
+        data: {},
+      }),
     );
     fail('PASSWORD_WRONG', [{ field: 'current', message: '当前密码不正确' }]);
   }
 
   const settings = await readSettings(ctx);
-  if (!meetsPolicy(next, { minLength: settings.passwordMinLength, minClasses: settings.passwordMinClasses })) {
+  if (
+    !meetsPolicy(next, {
+      minLength: settings.passwordMinLength,
+      minClasses: settings.passwordMinClasses,
+    })
+  ) {
     fail('PASSWORD_WEAK', [{ field: 'next', message: policyText(settings) }]);
   }
-  if (next === current) fail('PASSWORD_REUSED', [{ field: 'next', message: '新密码不能与当前密码相同' }]);
+  if (next === current)
+    fail('PASSWORD_REUSED', [{ field: 'next', message: '新密码不能与当前密码相同' }]);
 
   const hash = await hashPassword(next, ctx.config.scryptCost);
   await write(ctx, async (change) => {
     await change.trx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: 0, password_changed_at: change.now.toISOString() })
+      .set({
+        password_hash: hash,
+        must_change_password: 0,
+        password_changed_at: change.now.toISOString(),
+      })
       .where('id', '=', row.id)
       .execute();
     await endSessions(change, row.id, 'password-changed', session.sessionId);
-    await change.event({ type: 'user.password-changed', actor: { username: row.username, ip }, data: {} });
+    await change.event({
+      type: 'user.password-changed',
+      actor: { username: row.username, ip },
+      data: {},
+    });
   });
 }
 
@@ -229,21 +284,37 @@ export async function unlockUser(ctx: Context, username: string, actor: Actor): 
   const row = (await findUserRow(ctx, username)) ?? fail('USER_NOT_FOUND');
 
   await write(ctx, async (change) => {
-    await change.trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', row.id).execute();
+    await change.trx
+      .updateTable('users')
+      .set({ failed_attempts: 0, locked_until: null })
+      .where('id', '=', row.id)
+      .execute();
     await change.event({ type: 'user.unlocked', actor, unit: row.unit, data: { username } });
   });
 }
 
 /** Sets a new one-time password that must be changed at next sign-in, and ends all sessions. */
-export async function resetPassword(ctx: Context, username: string, password: string, actor: Actor): Promise<void> {
+export async function resetPassword(
+  ctx: Context,
+  username: string,
+  password: string,
+  actor: Actor,
+): Promise<void> {
   const row = (await findUserRow(ctx, username)) ?? fail('USER_NOT_FOUND');
-  if (row.username === actor.username) fail('ROLE_SELF_GRANT', undefined, '不能为自己重置密码，请使用“修改密码”');
+  if (row.username === actor.username)
+    fail('ROLE_SELF_GRANT', undefined, '不能为自己重置密码，请使用“修改密码”');
 
   const hash = await hashPassword(password, ctx.config.scryptCost);
   await write(ctx, async (change) => {
     await change.trx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, password_changed_at: change.now.toISOString() })
+      .set({
+        password_hash: hash,
+        must_change_password: 1,
+        failed_attempts: 0,
+        locked_until: null,
+        password_changed_at: change.now.toISOString(),
+      })
       .where('id', '=', row.id)
       .execute();
     await endSessions(change, row.id, 'password-reset');

@@ -23,7 +23,11 @@ export interface CalendarDay {
   workday: boolean;
 }
 
-export const defaultDeadlineRules: DeadlineRules = { day: 6, inclusive: true, movePastHolidays: false };
+export const defaultDeadlineRules: DeadlineRules = {
+  day: 6,
+  inclusive: true,
+  movePastHolidays: false,
+};
 
 /**
  * The last Beijing calendar date on which a submission for `period` is on time.

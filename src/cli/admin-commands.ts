@@ -20,13 +20,18 @@ export function printAdministrators(created: CreatedAdministrator[]): void {
   if (created.length === 0) return;
 
   console.log('\n已创建三员管理员账号，一次性密码只显示这一次，首次登录须修改：');
-  console.log('Administrator accounts created; one-time passwords, shown once, must be changed at first sign-in:');
+  console.log(
+    'Administrator accounts created; one-time passwords, shown once, must be changed at first sign-in:',
+  );
   for (const admin of created) console.log(`  ${admin.username.padEnd(12)} ${admin.password}`);
   console.log('');
 }
 
 export async function initCommand(config: Config, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { preset: { type: 'string' }, 'admin-password': { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { preset: { type: 'string' }, 'admin-password': { type: 'string' } },
+  });
   const adminPassword = values['admin-password'];
   if (adminPassword !== undefined && !meetsPolicy(adminPassword, { minLength: 8, minClasses: 3 })) {
     console.error('--admin-password 至少 8 位，并包含大写字母、小写字母、数字、符号中的至少三类');
@@ -42,14 +47,17 @@ export async function initCommand(config: Config, args: string[]): Promise<numbe
     console.log(`数据库 database: ${instance.database.engine} ${instance.database.location}`);
     if (adminPassword) {
       const names = instance.administrators.map((a) => a.username).join(', ');
-      if (names) console.log(`已创建管理员 created: ${names}（使用 --admin-password 指定的一次性密码）`);
+      if (names)
+        console.log(`已创建管理员 created: ${names}（使用 --admin-password 指定的一次性密码）`);
     } else {
       printAdministrators(instance.administrators);
     }
 
     if (values.preset) {
       const { imported } = await loadPreset(instance.ctx, kaifengPreset, cliActor);
-      console.log(`已载入开封市预置单位 ${imported.length} 个 (preset kaifeng: ${imported.length} units added)`);
+      console.log(
+        `已载入开封市预置单位 ${imported.length} 个 (preset kaifeng: ${imported.length} units added)`,
+      );
     }
 
     return 0;
@@ -62,7 +70,9 @@ export async function migrateCommand(config: Config): Promise<number> {
   const database = openDatabase(config.dbUrl);
   try {
     const applied = await migrateToLatest(database.db);
-    console.log(applied.length ? `已执行迁移 applied: ${applied.join(', ')}` : '数据库已是最新 up to date');
+    console.log(
+      applied.length ? `已执行迁移 applied: ${applied.join(', ')}` : '数据库已是最新 up to date',
+    );
 
     return 0;
   } finally {
@@ -94,7 +104,11 @@ export async function userCommand(config: Config, args: string[]): Promise<numbe
       }
 
       const { username, name, unit, phone, password } = values;
-      const created = await createUser(ctx, { username, name, unit, ...(phone ? { phone } : {}), ...(password ? { password } : {}) }, cliActor);
+      const created = await createUser(
+        ctx,
+        { username, name, unit, ...(phone ? { phone } : {}), ...(password ? { password } : {}) },
+        cliActor,
+      );
       console.log(`已创建用户 created: ${created.user.username}`);
       if (created.password) console.log(`一次性密码 one-time password: ${created.password}`);
 
@@ -125,7 +139,11 @@ export async function userCommand(config: Config, args: string[]): Promise<numbe
 }
 
 export async function unitCommand(config: Config, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean' } },
+  });
   const [sub, file] = positionals;
   if (sub !== 'import' || !file) {
     console.error('用法：liuhen unit import FILE.csv|FILE.json [--dry-run]');
@@ -139,7 +157,9 @@ export async function unitCommand(config: Config, args: string[]): Promise<numbe
     printAdministrators(instance.administrators);
     const dryRun = values['dry-run'] === true;
     const { imported } = await importUnits(instance.ctx, format, content, cliActor, { dryRun });
-    console.log(`${dryRun ? '检查通过，可导入' : '已导入'} ${imported.length} 个单位 (${dryRun ? 'dry run' : 'imported'})`);
+    console.log(
+      `${dryRun ? '检查通过，可导入' : '已导入'} ${imported.length} 个单位 (${dryRun ? 'dry run' : 'imported'})`,
+    );
 
     return 0;
   } finally {

@@ -5,8 +5,8 @@
  */
 import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
-import { serveCommand } from './serve-command.js';
 import { initCommand, migrateCommand, unitCommand, userCommand } from './admin-commands.js';
+import { serveCommand } from './serve-command.js';
 
 const usage = `用法 usage: liuhen <command>
   serve                                   启动服务 start the server (PORT, LIUHEN_DB_URL, LIUHEN_DATA_DIR)
@@ -41,7 +41,9 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof AppError) {
-    const details = Array.isArray(error.details) ? error.details.map((d) => `\n  ${d.field}：${d.message}`).join('') : '';
+    const details = Array.isArray(error.details)
+      ? error.details.map((d) => `\n  ${d.field}：${d.message}`).join('')
+      : '';
     console.error(`错误 ${error.code}：${error.message}${details}`);
     process.exitCode = 1;
   } else {
@@ -49,4 +51,3 @@ try {
     process.exitCode = 2;
   }
 }
-

@@ -1,13 +1,16 @@
 /** `liuhen serve`: open (and on first run initialise) the instance, then listen. */
 import { parseArgs } from 'node:util';
-import { buildServer } from '../platform/http/server.js';
 import type { Config } from '../platform/config.js';
+import { buildServer } from '../platform/http/server.js';
 import { openInstance } from '../platform/instance.js';
 import { printAdministrators } from './admin-commands.js';
 import { ensureWebBuilt } from './web-build.js';
 
 export async function serveCommand(config: Config, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'no-build': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, 'no-build': { type: 'boolean' } },
+  });
   const port = values.port ? Number(values.port) : config.port;
   if (!values['no-build']) ensureWebBuilt(config.webDist);
 
@@ -18,7 +21,13 @@ export async function serveCommand(config: Config, args: string[]): Promise<numb
   const address = await app.listen({ host: config.host, port });
   const url = address.replace('[::1]', 'localhost');
   app.log.info(
-    { url, engine: instance.database.engine, database: instance.database.location, dataDir: config.dataDir, migrations: instance.migrations.length },
+    {
+      url,
+      engine: instance.database.engine,
+      database: instance.database.location,
+      dataDir: config.dataDir,
+      migrations: instance.migrations.length,
+    },
     `留痕 Liuhen listening on ${url}`,
   );
 

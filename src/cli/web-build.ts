@@ -17,7 +17,10 @@ export function ensureWebBuilt(webDist: string): 'fresh' | 'built' | 'skipped' {
 
   console.log('正在构建网页界面（首次启动约需一分钟）… building the web app');
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: sources, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: sources,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`web build failed with exit code ${result.status}`);
 
   return 'built';

@@ -11,7 +11,13 @@
  */
 
 /** A JSON value as canonicalJson accepts it. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue };
 
 /** Thrown for a value JCS cannot represent; `path` points at it, e.g. `$.witnesses[2].name`. */
 export class CanonicalJsonError extends Error {

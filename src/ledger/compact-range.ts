@@ -14,7 +14,13 @@ import {
   type HashAlgorithm,
   nodeHashBytes,
 } from './hash-algorithm.js';
-import { foldRange, isTreeSize, type NodeAddress, perfectSubtrees, type StoredNode } from './subtree.js';
+import {
+  foldRange,
+  isTreeSize,
+  type NodeAddress,
+  perfectSubtrees,
+  type StoredNode,
+} from './subtree.js';
 
 /** Hashes of the perfect subtrees that tile [0, size), largest (leftmost) first. */
 export type Frontier = readonly Uint8Array[];

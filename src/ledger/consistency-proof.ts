@@ -203,7 +203,14 @@ function decodeCheck(check: unknown): DecodedCheck | undefined {
     return undefined;
   }
 
-  const { from, to, fromRoot, toRoot, proof, alg = DEFAULT_HASH_ALGORITHM } = check as ConsistencyCheck;
+  const {
+    from,
+    to,
+    fromRoot,
+    toRoot,
+    proof,
+    alg = DEFAULT_HASH_ALGORITHM,
+  } = check as ConsistencyCheck;
   if (!isHashAlgorithm(alg) || !isTreeSize(from) || !isTreeSize(to) || from > to) {
     return undefined;
   }

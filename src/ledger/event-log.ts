@@ -90,7 +90,11 @@ async function lockOrCreateLog(writer: LogWriter, logId: string, alg: HashAlgori
   if (existing) return existing;
 
   const head = { id: logId, alg, size: 0, created_at: writer.now.toISOString() };
-  await writer.trx.insertInto('logs').values(head).onConflict((c) => c.doNothing()).execute();
+  await writer.trx
+    .insertInto('logs')
+    .values(head)
+    .onConflict((c) => c.doNothing())
+    .execute();
 
   return (await lockForUpdate<LogTable>(writer.trx, writer.engine, logId))!;
 }

@@ -99,7 +99,9 @@ export function leafHash(entry: string | Uint8Array, alg: HashAlgorithm): string
  * 64-digit hex string.
  */
 export function nodeHash(left: string, right: string, alg: HashAlgorithm): string {
-  return toHex(nodeHashBytes(requireHash(left, 'left child'), requireHash(right, 'right child'), alg));
+  return toHex(
+    nodeHashBytes(requireHash(left, 'left child'), requireHash(right, 'right child'), alg),
+  );
 }
 
 /**

@@ -162,7 +162,14 @@ function decodeCheck(check: unknown): DecodedCheck | undefined {
     return undefined;
   }
 
-  const { leafHash, index, size, proof, root, alg = DEFAULT_HASH_ALGORITHM } = check as InclusionCheck;
+  const {
+    leafHash,
+    index,
+    size,
+    proof,
+    root,
+    alg = DEFAULT_HASH_ALGORITHM,
+  } = check as InclusionCheck;
   if (!isHashAlgorithm(alg) || !isTreeSize(index) || !isTreeSize(size) || index >= size) {
     return undefined;
   }

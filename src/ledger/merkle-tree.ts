@@ -123,12 +123,18 @@ function leavesUpTo(leaves: Leaves, size: number, alg: HashAlgorithm): Uint8Arra
     throw new RangeError(`tree size: got ${size}, want at most the ${count} leaves given`);
   }
 
-  const prefix = isEntryList(leaves) ? leaves.slice(0, size) : { leafHashes: leaves.leafHashes.slice(0, size) };
+  const prefix = isEntryList(leaves)
+    ? leaves.slice(0, size)
+    : { leafHashes: leaves.leafHashes.slice(0, size) };
 
   return leafHashesOf(prefix, alg);
 }
 
-function proofFromLeaves(plan: ProofPlan, leafHashes: readonly Uint8Array[], alg: HashAlgorithm): string[] {
+function proofFromLeaves(
+  plan: ProofPlan,
+  leafHashes: readonly Uint8Array[],
+  alg: HashAlgorithm,
+): string[] {
   const nodes = plan.reads.map((address) => perfectNode(leafHashes, address, alg));
 
   return buildProof(plan, nodes, alg);

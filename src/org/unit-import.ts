@@ -5,9 +5,9 @@
  */
 import type { Actor } from '../ledger/event-log.js';
 import { type Context, write } from '../platform/context.js';
-import { fail, type FieldProblem } from '../platform/errors.js';
+import { type FieldProblem, fail } from '../platform/errors.js';
 import { parseCsv } from './csv.js';
-import { type Unit, type UnitInput, unitInputSchema, type UnitKind } from './unit-schema.js';
+import { type Unit, type UnitInput, type UnitKind, unitInputSchema } from './unit-schema.js';
 import { insertUnit } from './units.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -58,10 +58,15 @@ export async function importUnits(
   const { units, problems } = validateRows(raw);
   if (problems.length > 0) fail('UNIT_IMPORT_INVALID', problems);
 
-  const existing = new Set((await ctx.db.selectFrom('units').select('code').execute()).map((r) => r.code));
+  const existing = new Set(
+    (await ctx.db.selectFrom('units').select('code').execute()).map((r) => r.code),
+  );
   const taken = units.filter((u) => existing.has(u.code));
   if (taken.length > 0) {
-    const details = taken.map((u) => ({ field: `单位 ${u.code}`, message: '系统中已有此单位代码' }));
+    const details = taken.map((u) => ({
+      field: `单位 ${u.code}`,
+      message: '系统中已有此单位代码',
+    }));
     fail('UNIT_IMPORT_INVALID', details);
   }
 
@@ -110,7 +115,9 @@ function rowsFromJson(content: string): Record<string, unknown>[] {
 
   const list = Array.isArray(parsed) ? parsed : (parsed as { units?: unknown })?.units;
   if (!Array.isArray(list)) {
-    fail('UNIT_IMPORT_INVALID', [{ field: '文件', message: 'JSON 应为单位数组，或含 units 数组的对象' }]);
+    fail('UNIT_IMPORT_INVALID', [
+      { field: '文件', message: 'JSON 应为单位数组，或含 units 数组的对象' },
+    ]);
   }
 
   return list as Record<string, unknown>[];
@@ -137,7 +144,10 @@ function validateRows(rows: Record<string, unknown>[]) {
     }
 
     if (seen.has(parsed.data.code)) {
-      problems.push({ field: `${where} code`, message: `单位代码 ${parsed.data.code} 在文件中重复` });
+      problems.push({
+        field: `${where} code`,
+        message: `单位代码 ${parsed.data.code} 在文件中重复`,
+      });
     }
     seen.add(parsed.data.code);
     units.push(parsed.data);
@@ -190,13 +200,20 @@ function previewUnit(input: UnitInput): Unit {
 }
 
 /** Loads a preset, skipping units that are already there, so loading it twice is harmless. */
-export async function loadPreset(ctx: Context, preset: UnitInput[], actor: Actor): Promise<ImportResult> {
-  const existing = new Set((await ctx.db.selectFrom('units').select('code').execute()).map((r) => r.code));
+export async function loadPreset(
+  ctx: Context,
+  preset: UnitInput[],
+  actor: Actor,
+): Promise<ImportResult> {
+  const existing = new Set(
+    (await ctx.db.selectFrom('units').select('code').execute()).map((r) => r.code),
+  );
   const missing = preset.filter((u) => !existing.has(u.code));
 
   return write(ctx, async (change) => {
     const imported: Unit[] = [];
-    for (const unit of parentsFirst(missing, existing)) imported.push(await insertUnit(change, unit, actor));
+    for (const unit of parentsFirst(missing, existing))
+      imported.push(await insertUnit(change, unit, actor));
     await change.event({ type: 'unit.preset-loaded', actor, data: { count: imported.length } });
 
     return { imported };

@@ -20,27 +20,57 @@ export const unitRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, { c
 
   app.get(
     '/units',
-    { config: read, schema: { tags, summary: '单位列表', response: { 200: z.object({ units: z.array(unitOutputSchema) }) } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '单位列表',
+        response: { 200: z.object({ units: z.array(unitOutputSchema) }) },
+      },
+    },
     async () => ({ units: await listUnits(ctx) }),
   );
 
   app.get(
     '/units/:code',
-    { config: read, schema: { tags, summary: '单位详情', params: codeParams, response: { 200: unitOutputSchema } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '单位详情',
+        params: codeParams,
+        response: { 200: unitOutputSchema },
+      },
+    },
     async (request) => getUnit(ctx, request.params.code),
   );
 
   app.post(
     '/units',
-    { config: change, schema: { tags, summary: '新建单位', body: unitInputSchema, response: { 201: unitOutputSchema } } },
-    async (request, reply) => reply.status(201).send(await createUnit(ctx, request.body, actorOf(request))),
+    {
+      config: change,
+      schema: {
+        tags,
+        summary: '新建单位',
+        body: unitInputSchema,
+        response: { 201: unitOutputSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createUnit(ctx, request.body, actorOf(request))),
   );
 
   app.patch(
     '/units/:code',
     {
       config: change,
-      schema: { tags, summary: '修改单位', params: codeParams, body: unitPatchSchema, response: { 200: unitOutputSchema } },
+      schema: {
+        tags,
+        summary: '修改单位',
+        params: codeParams,
+        body: unitPatchSchema,
+        response: { 200: unitOutputSchema },
+      },
     },
     async (request) => updateUnit(ctx, request.params.code, request.body, actorOf(request)),
   );
@@ -74,8 +104,16 @@ export const unitRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, { c
     '/units/presets/:preset',
     {
       config: change,
-      schema: { tags, summary: '载入预置单位（开封市）', params: z.object({ preset: z.enum(['kaifeng']) }), response: { 200: importResult } },
+      schema: {
+        tags,
+        summary: '载入预置单位（开封市）',
+        params: z.object({ preset: z.enum(['kaifeng']) }),
+        response: { 200: importResult },
+      },
     },
-    async (request) => ({ ...(await loadPreset(ctx, kaifengPreset, actorOf(request))), dryRun: false }),
+    async (request) => ({
+      ...(await loadPreset(ctx, kaifengPreset, actorOf(request))),
+      dryRun: false,
+    }),
   );
 };

@@ -13,13 +13,18 @@ export const bureauKinds: readonly UnitKind[] = ['province', 'city', 'county'];
 export const unitCode = z
   .string()
   .trim()
-  .regex(/^[0-9A-Za-z_-]{1,32}$/, '单位代码只能由 1 到 32 位字母、数字、下划线或连字符组成，例如 410221');
+  .regex(
+    /^[0-9A-Za-z_-]{1,32}$/,
+    '单位代码只能由 1 到 32 位字母、数字、下划线或连字符组成，例如 410221',
+  );
 
 export const unitInputSchema = z
   .object({
     code: unitCode,
     name: z.string().trim().min(1, '请填写单位名称').max(100, '单位名称不能超过 100 个字'),
-    kind: z.enum(unitKinds, { message: '单位类型须是 province、city、county、office、affiliate 或 other' }),
+    kind: z.enum(unitKinds, {
+      message: '单位类型须是 province、city、county、office、affiliate 或 other',
+    }),
     parent: unitCode.nullable().optional(),
     reportsTo: unitCode.nullable().optional(),
     active: z.boolean().optional(),

@@ -27,7 +27,11 @@ export async function listUnits(ctx: Context): Promise<Unit[]> {
 }
 
 export async function getUnit(ctx: Context, code: string): Promise<Unit> {
-  const row = await ctx.db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('units')
+    .selectAll()
+    .where('code', '=', code)
+    .executeTakeFirst();
 
   return row ? toUnit(row) : fail('UNIT_NOT_FOUND');
 }
@@ -39,7 +43,11 @@ export function createUnit(ctx: Context, input: UnitInput, actor: Actor): Promis
 /** Inserts one unit inside an open change; used by the API, imports and presets alike. */
 export async function insertUnit(change: Change, input: UnitInput, actor: Actor): Promise<Unit> {
   const { trx } = change;
-  const taken = await trx.selectFrom('units').select('code').where('code', '=', input.code).executeTakeFirst();
+  const taken = await trx
+    .selectFrom('units')
+    .select('code')
+    .where('code', '=', input.code)
+    .executeTakeFirst();
   if (taken) fail('UNIT_EXISTS', [{ field: 'code', message: `单位代码 ${input.code} 已存在` }]);
 
   const parent = input.parent ?? null;
@@ -64,10 +72,19 @@ export async function insertUnit(change: Change, input: UnitInput, actor: Actor)
   return unit;
 }
 
-export function updateUnit(ctx: Context, code: string, patch: UnitPatch, actor: Actor): Promise<Unit> {
+export function updateUnit(
+  ctx: Context,
+  code: string,
+  patch: UnitPatch,
+  actor: Actor,
+): Promise<Unit> {
   return write(ctx, async (change) => {
     const { trx } = change;
-    const row = await trx.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
+    const row = await trx
+      .selectFrom('units')
+      .selectAll()
+      .where('code', '=', code)
+      .executeTakeFirst();
     if (!row) fail('UNIT_NOT_FOUND');
 
     if (patch.parent) await requireAcyclicParent(trx, code, patch.parent);
@@ -76,7 +93,12 @@ export function updateUnit(ctx: Context, code: string, patch: UnitPatch, actor: 
     const before = toUnit(row);
     const after: Unit = {
       ...before,
-      ...definedOnly({ name: patch.name, kind: patch.kind, parent: patch.parent, reportsTo: patch.reportsTo }),
+      ...definedOnly({
+        name: patch.name,
+        kind: patch.kind,
+        parent: patch.parent,
+        reportsTo: patch.reportsTo,
+      }),
       active: patch.active ?? before.active,
     };
     await trx
@@ -102,7 +124,11 @@ function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
 }
 
 async function requireUnit(trx: Transaction<Schema>, code: string, field: string): Promise<void> {
-  const found = await trx.selectFrom('units').select('code').where('code', '=', code).executeTakeFirst();
+  const found = await trx
+    .selectFrom('units')
+    .select('code')
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (!found) fail('UNIT_PARENT_INVALID', [{ field, message: `单位 ${code} 不存在` }]);
 }
 
@@ -112,7 +138,9 @@ async function requireAcyclicParent(trx: Transaction<Schema>, code: string, pare
   let current: string | null = parent;
   while (current) {
     if (current === code || seen.has(current)) {
-      fail('UNIT_PARENT_INVALID', [{ field: 'parent', message: '不能把单位设为自己或下级单位的下级' }]);
+      fail('UNIT_PARENT_INVALID', [
+        { field: 'parent', message: '不能把单位设为自己或下级单位的下级' },
+      ]);
     }
 
     seen.add(current);

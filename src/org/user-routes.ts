@@ -13,11 +13,19 @@ import {
   roleGrantSchema,
   roleOutputSchema,
   userInputSchema,
+  username,
   userOutputSchema,
   userPatchSchema,
-  username,
 } from './user-schema.js';
-import { allRoles, createUser, getUserRow, listUsers, rolesOf, setRoles, updateUser } from './users.js';
+import {
+  allRoles,
+  createUser,
+  getUserRow,
+  listUsers,
+  rolesOf,
+  setRoles,
+  updateUser,
+} from './users.js';
 
 const tags = ['用户与角色'];
 const params = z.object({ username });
@@ -30,7 +38,11 @@ export const userRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, { c
     '/users',
     {
       config: { action: 'user.read' },
-      schema: { tags, summary: '用户列表', response: { 200: z.object({ users: z.array(userWithRoles) }) } },
+      schema: {
+        tags,
+        summary: '用户列表',
+        response: { 200: z.object({ users: z.array(userWithRoles) }) },
+      },
     },
     async () => {
       const users = await listUsers(ctx);
@@ -51,14 +63,21 @@ export const userRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, { c
         response: { 201: z.object({ user: userOutputSchema, password: z.string().optional() }) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createUser(ctx, request.body, actorOf(request))),
+    async (request, reply) =>
+      reply.status(201).send(await createUser(ctx, request.body, actorOf(request))),
   );
 
   app.patch(
     '/users/:username',
     {
       config: { action: 'user.write' },
-      schema: { tags, summary: '修改用户（姓名、单位、电话、启用或停用）', params, body: userPatchSchema, response: { 200: userOutputSchema } },
+      schema: {
+        tags,
+        summary: '修改用户（姓名、单位、电话、启用或停用）',
+        params,
+        body: userPatchSchema,
+        response: { 200: userOutputSchema },
+      },
     },
     async (request) => updateUser(ctx, request.params.username, request.body, actorOf(request)),
   );
@@ -67,7 +86,12 @@ export const userRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, { c
     '/users/:username/roles',
     {
       config: { action: 'user.read' },
-      schema: { tags, summary: '用户的业务角色', params, response: { 200: z.array(roleOutputSchema) } },
+      schema: {
+        tags,
+        summary: '用户的业务角色',
+        params,
+        response: { 200: z.array(roleOutputSchema) },
+      },
     },
     async (request) => rolesOf(ctx, (await getUserRow(ctx, request.params.username)).id),
   );
@@ -76,7 +100,13 @@ export const userRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, { c
     '/users/:username/roles',
     {
       config: { action: 'role.write' },
-      schema: { tags, summary: '设置用户的业务角色（按单位）', params, body: roleGrantSchema, response: { 200: z.array(roleOutputSchema) } },
+      schema: {
+        tags,
+        summary: '设置用户的业务角色（按单位）',
+        params,
+        body: roleGrantSchema,
+        response: { 200: z.array(roleOutputSchema) },
+      },
     },
     async (request) => setRoles(ctx, request.params.username, request.body, actorOf(request)),
   );
@@ -94,7 +124,12 @@ export const userRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, { c
     '/users/:username/password-reset',
     {
       config: { action: 'user.resetPassword' },
-      schema: { tags, summary: '重置密码（返回一次性密码，仅显示一次）', params, response: { 200: z.object({ password: z.string() }) } },
+      schema: {
+        tags,
+        summary: '重置密码（返回一次性密码，仅显示一次）',
+        params,
+        response: { 200: z.object({ password: z.string() }) },
+      },
     },
     async (request) => {
       const password = generatePassword();

@@ -9,7 +9,13 @@ import { unitCode } from './unit-schema.js';
 export const adminRoles = ['sysadmin', 'secadmin', 'auditadmin'] as const;
 export type AdminRole = (typeof adminRoles)[number];
 
-export const businessRoles = ['recorder', 'filler', 'ruleOfLawLeader', 'principal', 'reviewer'] as const;
+export const businessRoles = [
+  'recorder',
+  'filler',
+  'ruleOfLawLeader',
+  'principal',
+  'reviewer',
+] as const;
 export type BusinessRole = (typeof businessRoles)[number];
 
 export const adminRoleNames: Record<AdminRole, string> = {

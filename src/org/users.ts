@@ -39,7 +39,10 @@ export async function listUsers(ctx: Context): Promise<User[]> {
   return rows.map((row) => toUser(row, now));
 }
 
-export async function findUserRow(ctx: Pick<Context, 'db'>, name: string): Promise<UserRow | undefined> {
+export async function findUserRow(
+  ctx: Pick<Context, 'db'>,
+  name: string,
+): Promise<UserRow | undefined> {
   return ctx.db.selectFrom('users').selectAll().where('username', '=', name).executeTakeFirst();
 }
 
@@ -53,7 +56,11 @@ export interface CreatedUser {
   password?: string;
 }
 
-export async function createUser(ctx: Context, input: UserInput, actor: Actor): Promise<CreatedUser> {
+export async function createUser(
+  ctx: Context,
+  input: UserInput,
+  actor: Actor,
+): Promise<CreatedUser> {
   const settings = await readSettings(ctx);
   const policy = { minLength: settings.passwordMinLength, minClasses: settings.passwordMinClasses };
   if (input.password !== undefined && !meetsPolicy(input.password, policy)) {
@@ -64,7 +71,11 @@ export async function createUser(ctx: Context, input: UserInput, actor: Actor): 
   const hash = await hashPassword(password, ctx.config.scryptCost);
 
   return write(ctx, async (change) => {
-    const unit = await change.trx.selectFrom('units').select('code').where('code', '=', input.unit).executeTakeFirst();
+    const unit = await change.trx
+      .selectFrom('units')
+      .select('code')
+      .where('code', '=', input.unit)
+      .executeTakeFirst();
     if (!unit) fail('UNIT_NOT_FOUND', [{ field: 'unit', message: `单位 ${input.unit} 不存在` }]);
 
     const row = await insertAccount(change, { ...input, phone: input.phone ?? null }, hash, null);
@@ -72,7 +83,11 @@ export async function createUser(ctx: Context, input: UserInput, actor: Actor): 
       type: 'user.created',
       actor,
       unit: input.unit,
-      data: { username: row.username, unit: input.unit, passwordGenerated: input.password === undefined },
+      data: {
+        username: row.username,
+        unit: input.unit,
+        passwordGenerated: input.password === undefined,
+      },
     });
 
     const user = toUser(row, change.now);
@@ -92,7 +107,8 @@ export async function insertAccount(
     .select('id')
     .where('username', '=', input.username)
     .executeTakeFirst();
-  if (taken) fail('USER_EXISTS', [{ field: 'username', message: `用户名 ${input.username} 已被使用` }]);
+  if (taken)
+    fail('USER_EXISTS', [{ field: 'username', message: `用户名 ${input.username} 已被使用` }]);
 
   const now = change.now.toISOString();
   const row: UserRow = {
@@ -117,14 +133,27 @@ export async function insertAccount(
   return row;
 }
 
-export function updateUser(ctx: Context, name: string, patch: UserPatch, actor: Actor): Promise<User> {
+export function updateUser(
+  ctx: Context,
+  name: string,
+  patch: UserPatch,
+  actor: Actor,
+): Promise<User> {
   return write(ctx, async (change) => {
-    const row = await change.trx.selectFrom('users').selectAll().where('username', '=', name).executeTakeFirst();
+    const row = await change.trx
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', name)
+      .executeTakeFirst();
     if (!row) fail('USER_NOT_FOUND');
     if (row.admin_role) fail('ADMIN_ACCOUNT_PROTECTED');
 
     if (patch.unit) {
-      const unit = await change.trx.selectFrom('units').select('code').where('code', '=', patch.unit).executeTakeFirst();
+      const unit = await change.trx
+        .selectFrom('units')
+        .select('code')
+        .where('code', '=', patch.unit)
+        .executeTakeFirst();
       if (!unit) fail('UNIT_NOT_FOUND', [{ field: 'unit', message: `单位 ${patch.unit} 不存在` }]);
     }
 
@@ -138,7 +167,9 @@ export function updateUser(ctx: Context, name: string, patch: UserPatch, actor: 
     await change.trx.updateTable('users').set(next).where('id', '=', row.id).execute();
     if (next.active === 0 && row.active === 1) await endSessions(change, row.id, 'disabled');
 
-    const changed = (['name', 'unit', 'phone', 'active'] as const).filter((k) => next[k] !== row[k]);
+    const changed = (['name', 'unit', 'phone', 'active'] as const).filter(
+      (k) => next[k] !== row[k],
+    );
     await change.event({
       type: 'user.updated',
       actor,
@@ -192,9 +223,18 @@ export async function allRoles(ctx: Context): Promise<Map<string, RoleGrant[]>> 
 }
 
 /** Replaces the business roles of an account; administrators may hold none. */
-export function setRoles(ctx: Context, name: string, grants: RoleGrant[], actor: Actor): Promise<RoleGrant[]> {
+export function setRoles(
+  ctx: Context,
+  name: string,
+  grants: RoleGrant[],
+  actor: Actor,
+): Promise<RoleGrant[]> {
   return write(ctx, async (change) => {
-    const row = await change.trx.selectFrom('users').selectAll().where('username', '=', name).executeTakeFirst();
+    const row = await change.trx
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', name)
+      .executeTakeFirst();
     if (!row) fail('USER_NOT_FOUND');
     if (row.username === actor.username) fail('ROLE_SELF_GRANT');
     if (row.admin_role) fail('ROLE_NOT_ALLOWED');
@@ -206,19 +246,32 @@ export function setRoles(ctx: Context, name: string, grants: RoleGrant[], actor:
       : [];
     const missing = units.filter((u) => !found.some((f) => f.code === u));
     if (missing.length > 0) {
-      fail('UNIT_NOT_FOUND', missing.map((u) => ({ field: 'unit', message: `单位 ${u} 不存在` })));
+      fail(
+        'UNIT_NOT_FOUND',
+        missing.map((u) => ({ field: 'unit', message: `单位 ${u} 不存在` })),
+      );
     }
 
     const before = await rolesOf({ db: change.trx }, row.id);
     await change.trx.deleteFrom('user_roles').where('user_id', '=', row.id).execute();
     if (unique.length > 0) {
       const now = change.now.toISOString();
-      const rows = unique.map((g) => ({ user_id: row.id, role: g.role, unit: g.unit, granted_at: now }));
+      const rows = unique.map((g) => ({
+        user_id: row.id,
+        role: g.role,
+        unit: g.unit,
+        granted_at: now,
+      }));
       await change.trx.insertInto('user_roles').values(rows).execute();
     }
 
     await endSessions(change, row.id, 'roles-changed');
-    await change.event({ type: 'user.roles-set', actor, unit: row.unit, data: { username: name, before, after: unique } });
+    await change.event({
+      type: 'user.roles-set',
+      actor,
+      unit: row.unit,
+      data: { username: name, before, after: unique },
+    });
 
     return unique;
   });
@@ -227,7 +280,9 @@ export function setRoles(ctx: Context, name: string, grants: RoleGrant[], actor:
 function dedupe(grants: RoleGrant[]): RoleGrant[] {
   const seen = new Map(grants.map((g) => [`${g.role}@${g.unit}`, g]));
 
-  return [...seen.values()].sort((a, b) => a.unit.localeCompare(b.unit) || a.role.localeCompare(b.role));
+  return [...seen.values()].sort(
+    (a, b) => a.unit.localeCompare(b.unit) || a.role.localeCompare(b.role),
+  );
 }
 
 export function isAdminRole(value: string | null): value is AdminRole {

@@ -7,7 +7,10 @@ import type { CalendarDay } from '../calendar/due-date.js';
 import type { Actor } from '../ledger/event-log.js';
 import { type Context, write } from '../platform/context.js';
 
-export async function listHolidays(ctx: Pick<Context, 'db'>, year?: number): Promise<CalendarDay[]> {
+export async function listHolidays(
+  ctx: Pick<Context, 'db'>,
+  year?: number,
+): Promise<CalendarDay[]> {
   let query = ctx.db.selectFrom('holidays').selectAll().orderBy('date');
   if (year) query = query.where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`);
   const rows = await query.execute();
@@ -15,7 +18,11 @@ export async function listHolidays(ctx: Pick<Context, 'db'>, year?: number): Pro
   return rows.map((r) => ({ date: r.date, name: r.name, workday: r.workday === 1 }));
 }
 
-export async function putHoliday(ctx: Context, day: CalendarDay, actor: Actor): Promise<CalendarDay> {
+export async function putHoliday(
+  ctx: Context,
+  day: CalendarDay,
+  actor: Actor,
+): Promise<CalendarDay> {
   await write(ctx, async (change) => {
     const values = { name: day.name, workday: day.workday ? 1 : 0 };
     await change.trx
@@ -31,7 +38,11 @@ export async function putHoliday(ctx: Context, day: CalendarDay, actor: Actor): 
 
 export async function removeHoliday(ctx: Context, date: string, actor: Actor): Promise<boolean> {
   return write(ctx, async (change) => {
-    const found = await change.trx.selectFrom('holidays').selectAll().where('date', '=', date).executeTakeFirst();
+    const found = await change.trx
+      .selectFrom('holidays')
+      .selectAll()
+      .where('date', '=', date)
+      .executeTakeFirst();
     if (!found) return false;
 
     await change.trx.deleteFrom('holidays').where('date', '=', date).execute();

@@ -28,25 +28,50 @@ export async function seedRules(ctx: Context): Promise<void> {
     const added: string[] = [];
 
     for (const version of ruleVersions.filter((v) => !known.some((k) => k.id === v.id))) {
-      await trx.insertInto('rule_versions').values({ id: version.id, name: version.name, effective_from: version.effectiveFrom }).execute();
-      await trx.insertInto('situations').values(version.situations.map((s) => ({ ...s, version: version.id }))).execute();
+      await trx
+        .insertInto('rule_versions')
+        .values({ id: version.id, name: version.name, effective_from: version.effectiveFrom })
+        .execute();
+      await trx
+        .insertInto('situations')
+        .values(version.situations.map((s) => ({ ...s, version: version.id })))
+        .execute();
       added.push(version.id);
     }
 
     const mapped = await trx.selectFrom('situation_mappings').select('from_id').execute();
-    const missing = defaultSituationMapping.filter((m) => !mapped.some((r) => r.from_id === m.from));
+    const missing = defaultSituationMapping.filter(
+      (m) => !mapped.some((r) => r.from_id === m.from),
+    );
     if (missing.length > 0) {
-      await trx.insertInto('situation_mappings').values(missing.map((m) => ({ from_id: m.from, to_id: m.to }))).execute();
+      await trx
+        .insertInto('situation_mappings')
+        .values(missing.map((m) => ({ from_id: m.from, to_id: m.to })))
+        .execute();
     }
 
-    if (added.length > 0) await change.event({ type: 'rules.seeded', actor: null, data: { versions: added } });
+    if (added.length > 0)
+      await change.event({ type: 'rules.seeded', actor: null, data: { versions: added } });
   });
 }
 
 export async function readRules(ctx: Pick<Context, 'db'>): Promise<Rules> {
-  const versions = await ctx.db.selectFrom('rule_versions').selectAll().orderBy('effective_from').execute();
-  const situations = await ctx.db.selectFrom('situations').selectAll().orderBy('version').orderBy('item').execute();
-  const mapping = await ctx.db.selectFrom('situation_mappings').selectAll().orderBy('from_id').execute();
+  const versions = await ctx.db
+    .selectFrom('rule_versions')
+    .selectAll()
+    .orderBy('effective_from')
+    .execute();
+  const situations = await ctx.db
+    .selectFrom('situations')
+    .selectAll()
+    .orderBy('version')
+    .orderBy('item')
+    .execute();
+  const mapping = await ctx.db
+    .selectFrom('situation_mappings')
+    .selectAll()
+    .orderBy('from_id')
+    .execute();
 
   return {
     versions: versions.map((v) => ({
@@ -66,18 +91,31 @@ export function versionInForce(rules: Rules, date: string): RuleVersion | undefi
   return rules.versions.filter((v) => v.effectiveFrom <= date).at(-1);
 }
 
-export async function setEffectiveFrom(ctx: Context, id: string, date: string, actor: Actor): Promise<Rules> {
+export async function setEffectiveFrom(
+  ctx: Context,
+  id: string,
+  date: string,
+  actor: Actor,
+): Promise<Rules> {
   const rules = await readRules(ctx);
   const version = rules.versions.find((v) => v.id === id) ?? fail('RULE_VERSION_NOT_FOUND');
   const order = ruleVersions.map((v) => v.id);
-  const dates = order.map((v) => (v === id ? date : rules.versions.find((r) => r.id === v)?.effectiveFrom ?? ''));
+  const dates = order.map((v) =>
+    v === id ? date : (rules.versions.find((r) => r.id === v)?.effectiveFrom ?? ''),
+  );
   const increasing = dates.every((d, i) => i === 0 || d > dates[i - 1]!);
   if (!increasing) {
-    fail('RULE_DATES_INVALID', [{ field: 'effectiveFrom', message: '新版本的生效日期须晚于旧版本' }]);
+    fail('RULE_DATES_INVALID', [
+      { field: 'effectiveFrom', message: '新版本的生效日期须晚于旧版本' },
+    ]);
   }
 
   await write(ctx, async (change) => {
-    await change.trx.updateTable('rule_versions').set({ effective_from: date }).where('id', '=', id).execute();
+    await change.trx
+      .updateTable('rule_versions')
+      .set({ effective_from: date })
+      .where('id', '=', id)
+      .execute();
     await change.event({
       type: 'rules.effective-date-set',
       actor,
@@ -102,14 +140,20 @@ export async function setMapping(
   const problems = [...fromIds]
     .filter((id) => !toIds.has(given.get(id) ?? ''))
     .map((id) => ({ field: id, message: `情形 ${id} 须对应到 ${newer?.id} 版本的一种情形` }));
-  const strays = mapping.filter((m) => !fromIds.has(m.from)).map((m) => ({ field: m.from, message: '不是旧版本的情形' }));
+  const strays = mapping
+    .filter((m) => !fromIds.has(m.from))
+    .map((m) => ({ field: m.from, message: '不是旧版本的情形' }));
   if (problems.length + strays.length > 0) fail('MAPPING_INVALID', [...problems, ...strays]);
 
   await write(ctx, async (change) => {
     await change.trx.deleteFrom('situation_mappings').execute();
     const rows = [...fromIds].map((id) => ({ from_id: id, to_id: given.get(id)! }));
     await change.trx.insertInto('situation_mappings').values(rows).execute();
-    await change.event({ type: 'rules.mapping-set', actor, data: { before: rules.mapping, after: mapping } });
+    await change.event({
+      type: 'rules.mapping-set',
+      actor,
+      data: { before: rules.mapping, after: mapping },
+    });
   });
 
   return readRules(ctx);

@@ -9,19 +9,31 @@ export const settingsRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base,
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['设置'];
 
-  app.get('/settings', { config: { action: 'settings.read' }, schema: { tags, summary: '系统设置', response: { 200: settingsSchema } } }, async () =>
-    readSettings(ctx),
+  app.get(
+    '/settings',
+    {
+      config: { action: 'settings.read' },
+      schema: { tags, summary: '系统设置', response: { 200: settingsSchema } },
+    },
+    async () => readSettings(ctx),
   );
 
   app.patch(
     '/settings',
     {
       config: { action: 'settings.write' },
-      schema: { tags, summary: '修改系统设置', body: settingsSchema.partial().strict(), response: { 200: settingsSchema } },
+      schema: {
+        tags,
+        summary: '修改系统设置',
+        body: settingsSchema.partial().strict(),
+        response: { 200: settingsSchema },
+      },
     },
     async (request) => {
       const current = await readSettings(ctx);
-      return write(ctx, (change) => updateSettings(change, current, request.body, actorOf(request)));
+      return write(ctx, (change) =>
+        updateSettings(change, current, request.body, actorOf(request)),
+      );
     },
   );
 };

@@ -11,13 +11,33 @@ import { fail } from '../platform/errors.js';
 
 export const settingsSchema = z
   .object({
-    deadlineDay: z.number().int().min(1, '截止日须在 1 到 28 之间').max(28, '截止日须在 1 到 28 之间'),
+    deadlineDay: z
+      .number()
+      .int()
+      .min(1, '截止日须在 1 到 28 之间')
+      .max(28, '截止日须在 1 到 28 之间'),
     deadlineInclusive: z.boolean(),
     deadlineMovesPastHolidays: z.boolean(),
-    lockoutThreshold: z.number().int().min(3, '锁定阈值须在 3 到 10 次之间').max(10, '锁定阈值须在 3 到 10 次之间'),
-    lockoutMinutes: z.number().int().min(1, '锁定时长至少 1 分钟').max(1440, '锁定时长最多 1440 分钟'),
-    sessionIdleMinutes: z.number().int().min(5, '空闲超时至少 5 分钟').max(120, '空闲超时最多 120 分钟'),
-    sessionAbsoluteHours: z.number().int().min(1, '会话最长至少 1 小时').max(24, '会话最长 24 小时'),
+    lockoutThreshold: z
+      .number()
+      .int()
+      .min(3, '锁定阈值须在 3 到 10 次之间')
+      .max(10, '锁定阈值须在 3 到 10 次之间'),
+    lockoutMinutes: z
+      .number()
+      .int()
+      .min(1, '锁定时长至少 1 分钟')
+      .max(1440, '锁定时长最多 1440 分钟'),
+    sessionIdleMinutes: z
+      .number()
+      .int()
+      .min(5, '空闲超时至少 5 分钟')
+      .max(120, '空闲超时最多 120 分钟'),
+    sessionAbsoluteHours: z
+      .number()
+      .int()
+      .min(1, '会话最长至少 1 小时')
+      .max(24, '会话最长 24 小时'),
     passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
     passwordMinClasses: z.number().int().min(3, '密码至少包含 3 类字符').max(4),
   })
@@ -70,7 +90,9 @@ export async function updateSettings(
   }
 
   if (changed.length > 0) {
-    const diff = Object.fromEntries(changed.map((k) => [k, { from: current[k], to: next.data[k] }]));
+    const diff = Object.fromEntries(
+      changed.map((k) => [k, { from: current[k], to: next.data[k] }]),
+    );
     await change.event({ type: 'settings.updated', actor, data: { changes: diff } });
   }
 

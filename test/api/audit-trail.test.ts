@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../support/engines.js';
 import type { ApiClient } from '../support/api-client.js';
+import { describeEachEngine } from '../support/engines.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describeEachEngine('audit trail', (engine) => {
@@ -13,15 +13,27 @@ describeEachEngine('audit trail', (engine) => {
     sys = await t.admin('sysadmin');
     const sec = await t.admin('secadmin');
     audit = await t.admin('auditadmin');
-    await sys.post('/api/v1/units', { code: '410200', name: '开封市统计局', kind: 'city' }).expect(201);
+    await sys
+      .post('/api/v1/units', { code: '410200', name: '开封市统计局', kind: 'city' })
+      .expect(201);
     await sys.patch('/api/v1/units/410200', { name: '开封市统计局（改）' }).expect(200);
-    await sys.post('/api/v1/users', { username: 'zhou', name: '周', unit: '410200', password: 'Zhou-Pass-1' }).expect(201);
+    await sys
+      .post('/api/v1/users', {
+        username: 'zhou',
+        name: '周',
+        unit: '410200',
+        password: 'Zhou-Pass-1',
+      })
+      .expect(201);
     await sys.patch('/api/v1/users/zhou', { phone: '123456' }).expect(200);
     await sec.put('/api/v1/users/zhou/roles', [{ role: 'recorder', unit: '410200' }]).expect(200);
     await sys.patch('/api/v1/settings', { deadlineInclusive: false }).expect(200);
     await sys.put('/api/v1/holidays/2026-10-01', { name: '国庆节', workday: false }).expect(200);
     await sys.put('/api/v1/rules/versions/2023', { effectiveFrom: '2023-11-01' }).expect(200);
-    await t.client().post('/api/v1/session', { username: 'zhou', password: 'Wrong-Guess-9' }).expect(401);
+    await t
+      .client()
+      .post('/api/v1/session', { username: 'zhou', password: 'Wrong-Guess-9' })
+      .expect(401);
     const zhou = t.client('192.168.7.7');
     await zhou.signIn('zhou', 'Zhou-Pass-1');
     await zhou.delete('/api/v1/session').expect(204);
@@ -37,7 +49,9 @@ describeEachEngine('audit trail', (engine) => {
     const trail = await events('&actor=zhou');
     const types = trail.map((e) => e.type);
 
-    expect(types).toEqual(expect.arrayContaining(['session.signed-in', 'session.sign-in-failed', 'session.signed-out']));
+    expect(types).toEqual(
+      expect.arrayContaining(['session.signed-in', 'session.sign-in-failed', 'session.signed-out']),
+    );
     const failed = trail.find((e) => e.type === 'session.sign-in-failed')!;
     expect(failed).toMatchObject({ actor: 'zhou', result: 'failure', ip: '10.1.2.3' });
     const signedIn = trail.find((e) => e.type === 'session.signed-in')!;
@@ -50,12 +64,25 @@ describeEachEngine('audit trail', (engine) => {
   it('records every change to units, users, roles, settings, holidays and rules', async () => {
     const types = new Set((await events()).map((e) => e.type));
 
-    for (const type of ['unit.created', 'unit.updated', 'user.created', 'user.updated', 'user.roles-set', 'settings.updated', 'holiday.set', 'rules.effective-date-set', 'user.password-changed']) {
+    for (const type of [
+      'unit.created',
+      'unit.updated',
+      'user.created',
+      'user.updated',
+      'user.roles-set',
+      'settings.updated',
+      'holiday.set',
+      'rules.effective-date-set',
+      'user.password-changed',
+    ]) {
       expect(types.has(type), type).toBe(true);
     }
     const roles = (await events('&type=user.roles-set'))[0]!;
     expect(roles).toMatchObject({ actor: 'secadmin', result: 'success' });
-    expect(roles.data).toMatchObject({ username: 'zhou', after: [{ role: 'recorder', unit: '410200' }] });
+    expect(roles.data).toMatchObject({
+      username: 'zhou',
+      after: [{ role: 'recorder', unit: '410200' }],
+    });
     const settings = (await events('&type=settings.updated'))[0]!;
     expect(settings.data).toEqual({ changes: { deadlineInclusive: { from: true, to: false } } });
   });
@@ -64,17 +91,30 @@ describeEachEngine('audit trail', (engine) => {
     await t.client().post('/api/v1/session', { username: 'intruder', password: 'x' }).expect(401);
     const trail = await events('&actor=intruder');
 
-    expect(trail[0]).toMatchObject({ type: 'session.sign-in-failed', result: 'failure', data: { reason: 'unknown-user' } });
+    expect(trail[0]).toMatchObject({
+      type: 'session.sign-in-failed',
+      result: 'failure',
+      data: { reason: 'unknown-user' },
+    });
   });
 
   it('keeps the trail in an append-only log with gap-free indexes and never a password', async () => {
-    const rows = await t.instance.ctx.db.selectFrom('log_entries').selectAll().where('log_id', '=', 'system').orderBy('idx').execute();
+    const rows = await t.instance.ctx.db
+      .selectFrom('log_entries')
+      .selectAll()
+      .where('log_id', '=', 'system')
+      .orderBy('idx')
+      .execute();
 
     expect(rows.map((r) => r.idx)).toEqual(rows.map((_, i) => i));
     const text = rows.map((r) => r.entry).join('\n');
     expect(text).not.toContain('Zhou-Pass-1');
     expect(text).not.toContain('Wrong-Guess-9');
-    const head = await t.instance.ctx.db.selectFrom('logs').selectAll().where('id', '=', 'system').executeTakeFirstOrThrow();
+    const head = await t.instance.ctx.db
+      .selectFrom('logs')
+      .selectAll()
+      .where('id', '=', 'system')
+      .executeTakeFirstOrThrow();
     expect(head.size).toBe(rows.length);
   });
 

@@ -3,8 +3,8 @@
  * of them holds business roles (so none can read interference records).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../support/engines.js';
 import type { ApiClient } from '../support/api-client.js';
+import { describeEachEngine } from '../support/engines.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describeEachEngine('separation of duties', (engine) => {
@@ -26,7 +26,9 @@ describeEachEngine('separation of duties', (engine) => {
     const { users } = await sys.get('/api/v1/users').expect(200);
     const admins = users.filter((u: { adminRole: string | null }) => u.adminRole);
 
-    expect(admins.map((u: { username: string; adminRole: string }) => [u.username, u.adminRole])).toEqual([
+    expect(
+      admins.map((u: { username: string; adminRole: string }) => [u.username, u.adminRole]),
+    ).toEqual([
       ['auditadmin', 'auditadmin'],
       ['secadmin', 'secadmin'],
       ['sysadmin', 'sysadmin'],
@@ -35,9 +37,27 @@ describeEachEngine('separation of duties', (engine) => {
 
   it('gives each administrator only its own powers', async () => {
     const expectations: Array<[ApiClient, string, string, unknown, number]> = [
-      [sys, 'POST', '/api/v1/units', { code: '410299', name: '测试', kind: 'county', parent: '410200' }, 201],
-      [sec, 'POST', '/api/v1/units', { code: '410298', name: '测试', kind: 'county', parent: '410200' }, 403],
-      [audit, 'POST', '/api/v1/units', { code: '410297', name: '测试', kind: 'county', parent: '410200' }, 403],
+      [
+        sys,
+        'POST',
+        '/api/v1/units',
+        { code: '410299', name: '测试', kind: 'county', parent: '410200' },
+        201,
+      ],
+      [
+        sec,
+        'POST',
+        '/api/v1/units',
+        { code: '410298', name: '测试', kind: 'county', parent: '410200' },
+        403,
+      ],
+      [
+        audit,
+        'POST',
+        '/api/v1/units',
+        { code: '410297', name: '测试', kind: 'county', parent: '410200' },
+        403,
+      ],
       [sys, 'PATCH', '/api/v1/settings', { lockoutMinutes: 30 }, 200],
       [sec, 'PATCH', '/api/v1/settings', { lockoutMinutes: 30 }, 403],
       [audit, 'PATCH', '/api/v1/settings', { lockoutMinutes: 30 }, 403],
@@ -55,9 +75,13 @@ describeEachEngine('separation of duties', (engine) => {
   });
 
   it('never gives an administrator account a business role, nor lets one grant itself', async () => {
-    const res = await sec.put('/api/v1/users/sysadmin/roles', [{ role: 'recorder', unit: '410221' }]).expect(400);
+    const res = await sec
+      .put('/api/v1/users/sysadmin/roles', [{ role: 'recorder', unit: '410221' }])
+      .expect(400);
     expect(res.error.code).toBe('ROLE_NOT_ALLOWED');
-    const self = await sec.put('/api/v1/users/secadmin/roles', [{ role: 'reviewer', unit: '410200' }]).expect(403);
+    const self = await sec
+      .put('/api/v1/users/secadmin/roles', [{ role: 'reviewer', unit: '410200' }])
+      .expect(403);
     expect(self.error.code).toBe('ROLE_SELF_GRANT');
 
     const rows = await t.instance.ctx.db
@@ -78,7 +102,9 @@ describeEachEngine('separation of duties', (engine) => {
     const { buildServer } = await import('../../src/platform/http/server.js');
     const app = await buildServer(t.instance.ctx);
 
-    expect(() => app.get('/api/v1/unguarded', async () => ({}))).toThrow(/no action from the policy table/);
+    expect(() => app.get('/api/v1/unguarded', async () => ({}))).toThrow(
+      /no action from the policy table/,
+    );
     await app.close();
   });
 });

@@ -8,8 +8,17 @@ describeEachEngine('sign-in and sessions', (engine) => {
   beforeAll(async () => {
     t = await startTestApp(engine);
     const sys = await t.admin('sysadmin');
-    await sys.post('/api/v1/units', { code: '410200', name: '开封市统计局', kind: 'city' }).expect(201);
-    await sys.post('/api/v1/users', { username: 'zhang', name: '张三', unit: '410200', password: 'Zhang-Pass-1' }).expect(201);
+    await sys
+      .post('/api/v1/units', { code: '410200', name: '开封市统计局', kind: 'city' })
+      .expect(201);
+    await sys
+      .post('/api/v1/users', {
+        username: 'zhang',
+        name: '张三',
+        unit: '410200',
+        password: 'Zhang-Pass-1',
+      })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -24,7 +33,9 @@ describeEachEngine('sign-in and sessions', (engine) => {
   it('refuses a mutating request without the CSRF token (403), even sign-in', async () => {
     const c = t.client();
     c.csrfOverride = null;
-    const body = await c.post('/api/v1/session', { username: 'zhang', password: 'Zhang-Pass-1' }).expect(403);
+    const body = await c
+      .post('/api/v1/session', { username: 'zhang', password: 'Zhang-Pass-1' })
+      .expect(403);
 
     expect(body.error.code).toBe('CSRF_INVALID');
     c.csrfOverride = 'forged-token';
@@ -37,7 +48,12 @@ describeEachEngine('sign-in and sessions', (engine) => {
     const res = await c.post('/api/v1/session', { username: 'zhang', password: 'Zhang-Pass-1' });
 
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ username: 'zhang', name: '张三', unit: '410200', mustChangePassword: true });
+    expect(res.json().user).toMatchObject({
+      username: 'zhang',
+      name: '张三',
+      unit: '410200',
+      mustChangePassword: true,
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/liuhen_session=/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -46,8 +62,14 @@ describeEachEngine('sign-in and sessions', (engine) => {
   });
 
   it('answers 401 with a Chinese message for a wrong password and for an unknown user alike', async () => {
-    const wrong = await t.client().post('/api/v1/session', { username: 'zhang', password: 'nope' }).expect(401);
-    const unknown = await t.client().post('/api/v1/session', { username: 'nobody', password: 'nope' }).expect(401);
+    const wrong = await t
+      .client()
+      .post('/api/v1/session', { username: 'zhang', password: 'nope' })
+      .expect(401);
+    const unknown = await t
+      .client()
+      .post('/api/v1/session', { username: 'nobody', password: 'nope' })
+      .expect(401);
 
     expect(wrong).toEqual(unknown);
     expect(wrong.error).toEqual({ code: 'AUTH_INVALID', message: '用户名或密码错误，请重新输入' });
@@ -59,10 +81,18 @@ describeEachEngine('sign-in and sessions', (engine) => {
     const blocked = await c.get('/api/v1/units').expect(403);
     expect(blocked.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    await c.post('/api/v1/session/password', { current: 'Zhang-Pass-1', next: 'short' }).expect(400);
-    await c.post('/api/v1/session/password', { current: 'Zhang-Pass-1', next: 'alllowercase1' }).expect(400);
-    await c.post('/api/v1/session/password', { current: 'wrong', next: 'Zhang-Pass-2' }).expect(400);
-    await c.post('/api/v1/session/password', { current: 'Zhang-Pass-1', next: 'Zhang-Pass-2' }).expect(204);
+    await c
+      .post('/api/v1/session/password', { current: 'Zhang-Pass-1', next: 'short' })
+      .expect(400);
+    await c
+      .post('/api/v1/session/password', { current: 'Zhang-Pass-1', next: 'alllowercase1' })
+      .expect(400);
+    await c
+      .post('/api/v1/session/password', { current: 'wrong', next: 'Zhang-Pass-2' })
+      .expect(400);
+    await c
+      .post('/api/v1/session/password', { current: 'Zhang-Pass-1', next: 'Zhang-Pass-2' })
+      .expect(204);
 
     await c.get('/api/v1/units').expect(200);
     const session = await c.get('/api/v1/session').expect(200);
@@ -71,9 +101,17 @@ describeEachEngine('sign-in and sessions', (engine) => {
 
   it('locks an account after 5 failures for 30 minutes; the security administrator unlocks it', async () => {
     const sys = await t.admin('sysadmin');
-    await sys.post('/api/v1/users', { username: 'li', name: '李四', unit: '410200', password: 'Li-Pass-001' }).expect(201);
+    await sys
+      .post('/api/v1/users', {
+        username: 'li',
+        name: '李四',
+        unit: '410200',
+        password: 'Li-Pass-001',
+      })
+      .expect(201);
     const c = t.client();
-    for (let i = 0; i < 4; i += 1) await c.post('/api/v1/session', { username: 'li', password: 'bad' }).expect(401);
+    for (let i = 0; i < 4; i += 1)
+      await c.post('/api/v1/session', { username: 'li', password: 'bad' }).expect(401);
     const locked = await c.post('/api/v1/session', { username: 'li', password: 'bad' }).expect(423);
     expect(locked.error.code).toBe('ACCOUNT_LOCKED');
     await c.post('/api/v1/session', { username: 'li', password: 'Li-Pass-001' }).expect(423);
@@ -81,8 +119,12 @@ describeEachEngine('sign-in and sessions', (engine) => {
     t.clock.advance(31 * 60_000);
     await c.signIn('li', 'Li-Pass-001');
 
-    for (let i = 0; i < 5; i += 1) await t.client().post('/api/v1/session', { username: 'li', password: 'bad' });
-    await t.client().post('/api/v1/session', { username: 'li', password: 'Li-Pass-001' }).expect(423);
+    for (let i = 0; i < 5; i += 1)
+      await t.client().post('/api/v1/session', { username: 'li', password: 'bad' });
+    await t
+      .client()
+      .post('/api/v1/session', { username: 'li', password: 'Li-Pass-001' })
+      .expect(423);
     const sec = await t.admin('secadmin');
     await sec.post('/api/v1/users/li/unlock').expect(204);
     await t.client().signIn('li', 'Li-Pass-001');
@@ -91,7 +133,14 @@ describeEachEngine('sign-in and sessions', (engine) => {
   it('takes the lockout numbers from the settings', async () => {
     const sys = await t.admin('sysadmin');
     await sys.patch('/api/v1/settings', { lockoutThreshold: 3, lockoutMinutes: 10 }).expect(200);
-    await sys.post('/api/v1/users', { username: 'wang', name: '王五', unit: '410200', password: 'Wang-Pass-1' }).expect(201);
+    await sys
+      .post('/api/v1/users', {
+        username: 'wang',
+        name: '王五',
+        unit: '410200',
+        password: 'Wang-Pass-1',
+      })
+      .expect(201);
     const c = t.client();
     await c.post('/api/v1/session', { username: 'wang', password: 'bad' }).expect(401);
     await c.post('/api/v1/session', { username: 'wang', password: 'bad' }).expect(401);
@@ -132,7 +181,11 @@ describeEachEngine('sign-in and sessions', (engine) => {
   });
 
   it('stores only a hash of the password, never the password itself', async () => {
-    const row = await t.instance.ctx.db.selectFrom('users').selectAll().where('username', '=', 'sysadmin').executeTakeFirstOrThrow();
+    const row = await t.instance.ctx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'sysadmin')
+      .executeTakeFirstOrThrow();
 
     expect(row.password_hash).toMatch(/^scrypt\$/);
     expect(row.password_hash).not.toContain(ADMIN_ONE_TIME);

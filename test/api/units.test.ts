@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../support/engines.js';
 import type { ApiClient } from '../support/api-client.js';
+import { describeEachEngine } from '../support/engines.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describeEachEngine('units', (engine) => {
@@ -14,13 +14,50 @@ describeEachEngine('units', (engine) => {
   afterAll(() => t.close());
 
   it('builds a tree: province → city → county, with offices and affiliates', async () => {
-    await sys.post('/api/v1/units', { code: '420000', name: '湖北省统计局', kind: 'province' }).expect(201);
-    const city = await sys.post('/api/v1/units', { code: '420100', name: '武汉市统计局', kind: 'city', parent: '420000' }).expect(201);
-    await sys.post('/api/v1/units', { code: '420102', name: '江岸区统计局', kind: 'county', parent: '420100' }).expect(201);
-    await sys.post('/api/v1/units', { code: '420100-02', name: '法规科', kind: 'office', parent: '420100' }).expect(201);
-    await sys.post('/api/v1/units', { code: '420100-90', name: '普查中心', kind: 'affiliate', parent: '420100' }).expect(201);
+    await sys
+      .post('/api/v1/units', { code: '420000', name: '湖北省统计局', kind: 'province' })
+      .expect(201);
+    const city = await sys
+      .post('/api/v1/units', {
+        code: '420100',
+        name: '武汉市统计局',
+        kind: 'city',
+        parent: '420000',
+      })
+      .expect(201);
+    await sys
+      .post('/api/v1/units', {
+        code: '420102',
+        name: '江岸区统计局',
+        kind: 'county',
+        parent: '420100',
+      })
+      .expect(201);
+    await sys
+      .post('/api/v1/units', {
+        code: '420100-02',
+        name: '法规科',
+        kind: 'office',
+        parent: '420100',
+      })
+      .expect(201);
+    await sys
+      .post('/api/v1/units', {
+        code: '420100-90',
+        name: '普查中心',
+        kind: 'affiliate',
+        parent: '420100',
+      })
+      .expect(201);
 
-    expect(city).toEqual({ code: '420100', name: '武汉市统计局', kind: 'city', parent: '420000', reportsTo: '420000', active: true });
+    expect(city).toEqual({
+      code: '420100',
+      name: '武汉市统计局',
+      kind: 'city',
+      parent: '420000',
+      reportsTo: '420000',
+      active: true,
+    });
     const county = await sys.get('/api/v1/units/420102').expect(200);
     expect(county.reportsTo).toBe('420100');
   });
@@ -41,14 +78,18 @@ describeEachEngine('units', (engine) => {
       expect(res.error.message).toMatch(/[\u4e00-\u9fff]/);
     }
 
-    const taken = await sys.post('/api/v1/units', { code: '420000', name: '重复', kind: 'province' }).expect(409);
+    const taken = await sys
+      .post('/api/v1/units', { code: '420000', name: '重复', kind: 'province' })
+      .expect(409);
     expect(taken.error.code).toBe('UNIT_EXISTS');
     const after = await sys.get('/api/v1/units').expect(200);
     expect(after.units).toEqual(before.units);
   });
 
   it('changes a unit and refuses a cycle', async () => {
-    const renamed = await sys.patch('/api/v1/units/420102', { name: '江岸区统计局（新）' }).expect(200);
+    const renamed = await sys
+      .patch('/api/v1/units/420102', { name: '江岸区统计局（新）' })
+      .expect(200);
     expect(renamed.name).toBe('江岸区统计局（新）');
 
     const cycle = await sys.patch('/api/v1/units/420000', { parent: '420102' }).expect(400);
@@ -73,37 +114,69 @@ describeEachEngine('units', (engine) => {
 
     expect(first.imported.length).toBeGreaterThanOrEqual(12);
     expect(again.imported).toEqual([]);
-    for (const code of ['410000', '410200', '410202', '410203', '410204', '410205', '410212', '410221', '410222', '410223', '410225']) {
+    for (const code of [
+      '410000',
+      '410200',
+      '410202',
+      '410203',
+      '410204',
+      '410205',
+      '410212',
+      '410221',
+      '410222',
+      '410223',
+      '410225',
+    ]) {
       expect(byCode.has(code), code).toBe(true);
     }
-    expect(byCode.get('410221')).toMatchObject({ name: '杞县统计局', kind: 'county', parent: '410200', reportsTo: '410200' });
-    expect(units.some((u: { name: string; parent: string }) => u.name === '法规科' && u.parent === '410200')).toBe(true);
+    expect(byCode.get('410221')).toMatchObject({
+      name: '杞县统计局',
+      kind: 'county',
+      parent: '410200',
+      reportsTo: '410200',
+    });
+    expect(
+      units.some(
+        (u: { name: string; parent: string }) => u.name === '法规科' && u.parent === '410200',
+      ),
+    ).toBe(true);
   });
 
   it('imports units from CSV with Chinese headers, parents after children in the file', async () => {
-    const csv = '\ufeff单位代码,单位名称,类型,上级单位\r\n430102,芙蓉区统计局,县,430100\r\n430100,"长沙市统计局",市,\r\n';
-    const dry = await sys.post('/api/v1/units/import', { format: 'csv', content: csv, dryRun: true }).expect(200);
+    const csv =
+      '\ufeff单位代码,单位名称,类型,上级单位\r\n430102,芙蓉区统计局,县,430100\r\n430100,"长沙市统计局",市,\r\n';
+    const dry = await sys
+      .post('/api/v1/units/import', { format: 'csv', content: csv, dryRun: true })
+      .expect(200);
     expect(dry.dryRun).toBe(true);
     await sys.get('/api/v1/units/430100').expect(404);
 
-    const done = await sys.post('/api/v1/units/import', { format: 'csv', content: csv }).expect(200);
+    const done = await sys
+      .post('/api/v1/units/import', { format: 'csv', content: csv })
+      .expect(200);
     expect(done.imported.map((u: { code: string }) => u.code)).toEqual(['430100', '430102']);
     const county = await sys.get('/api/v1/units/430102').expect(200);
     expect(county).toMatchObject({ kind: 'county', parent: '430100', reportsTo: '430100' });
   });
 
   it('imports units from JSON', async () => {
-    const json = JSON.stringify({ units: [{ code: '440000', name: '广东省统计局', kind: 'province' }] });
+    const json = JSON.stringify({
+      units: [{ code: '440000', name: '广东省统计局', kind: 'province' }],
+    });
     await sys.post('/api/v1/units/import', { format: 'json', content: json }).expect(200);
     await sys.get('/api/v1/units/440000').expect(200);
   });
 
   it('imports nothing from a file with one bad row, and names every bad row', async () => {
-    const csv = 'code,name,kind,parent\n450000,广西壮族自治区统计局,province,\n450100,,city,450000\n450200,柳州市统计局,moon,450000\n';
+    const csv =
+      'code,name,kind,parent\n450000,广西壮族自治区统计局,province,\n450100,,city,450000\n450200,柳州市统计局,moon,450000\n';
     const res = await sys.post('/api/v1/units/import', { format: 'csv', content: csv }).expect(400);
 
     expect(res.error.code).toBe('UNIT_IMPORT_INVALID');
-    expect(res.error.details.map((d: { field: string }) => d.field)).toEqual(['第 2 个单位 name', '第 3 个单位 kind']);
+    expect(res.error.details.map((d: { field: string }) => d.field)).toEqual([
+      '第 2 个单位 name',
+      '第 3 个单位 kind',
+    ]);
     await sys.get('/api/v1/units/450000').expect(404);
   });
 
@@ -124,7 +197,7 @@ describeEachEngine('units', (engine) => {
   });
 
   it('refuses a file that is too large', async () => {
-    const content = 'code,name,kind\n' + 'x'.repeat(2_100_000);
+    const content = `code,name,kind\n${'x'.repeat(2_100_000)}`;
     const res = await sys.post('/api/v1/units/import', { format: 'csv', content });
 
     expect([400, 413]).toContain(res.statusCode);
@@ -132,13 +205,24 @@ describeEachEngine('units', (engine) => {
   });
 
   it('lets business users read units but not change them', async () => {
-    await sys.post('/api/v1/users', { username: 'reader', name: '读者', unit: '410221', password: 'Reader-Pass-1' }).expect(201);
+    await sys
+      .post('/api/v1/users', {
+        username: 'reader',
+        name: '读者',
+        unit: '410221',
+        password: 'Reader-Pass-1',
+      })
+      .expect(201);
     const c = t.client();
     await c.signIn('reader', 'Reader-Pass-1');
-    await c.post('/api/v1/session/password', { current: 'Reader-Pass-1', next: 'Reader-Pass-2' }).expect(204);
+    await c
+      .post('/api/v1/session/password', { current: 'Reader-Pass-1', next: 'Reader-Pass-2' })
+      .expect(204);
 
     await c.get('/api/v1/units').expect(200);
-    const denied = await c.post('/api/v1/units', { code: '480000', name: 'x', kind: 'province' }).expect(403);
+    const denied = await c
+      .post('/api/v1/units', { code: '480000', name: 'x', kind: 'province' })
+      .expect(403);
     expect(denied.error.code).toBe('FORBIDDEN');
   });
 });

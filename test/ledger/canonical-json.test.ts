@@ -88,15 +88,21 @@ describe('RFC 8785 examples', () => {
 
 describe('canonicalJson', () => {
   it('writes no whitespace and sorts nested objects', () => {
-    expect(canonicalJson({ z: { b: 1, a: [true, null] }, a: '' })).toBe('{"a":"","z":{"a":[true,null],"b":1}}');
+    expect(canonicalJson({ z: { b: 1, a: [true, null] }, a: '' })).toBe(
+      '{"a":"","z":{"a":[true,null],"b":1}}',
+    );
   });
 
   it('writes -0 as 0, 1e21 with an exponent and 0.000001 without one', () => {
-    expect(canonicalJson([-0, 1e21, 1e20, 0.000001, 1e-7])).toBe('[0,1e+21,100000000000000000000,0.000001,1e-7]');
+    expect(canonicalJson([-0, 1e21, 1e20, 0.000001, 1e-7])).toBe(
+      '[0,1e+21,100000000000000000000,0.000001,1e-7]',
+    );
   });
 
   it('escapes controls the JSON.stringify way and leaves other characters literal', () => {
-    expect(canonicalJson('\u0000\u001f\u007f\u2028"\\/干预')).toBe('"\\u0000\\u001f\u007f\u2028\\"\\\\/干预"');
+    expect(canonicalJson('\u0000\u001f\u007f\u2028"\\/干预')).toBe(
+      '"\\u0000\\u001f\u007f\u2028\\"\\\\/干预"',
+    );
   });
 
   it('accepts objects without a prototype', () => {
@@ -119,7 +125,7 @@ describe('canonicalJson', () => {
     ['a class instance', new (class Event {})(), '$', /got a Event/],
     ['a typed array', Uint8Array.of(1), '$', /got a Uint8Array/],
     ['a symbol key', { [Symbol('k')]: 1 }, '$', /symbol keys/],
-    ['a lone surrogate', { '名': '\ud800' }, '$["名"]', /lone surrogate/],
+    ['a lone surrogate', { 名: '\ud800' }, '$["名"]', /lone surrogate/],
     ['a lone surrogate in a name', { '\udc00': 1 }, '$["\\udc00"]', /lone surrogate/],
   ])('refuses %s, naming where it is', (_, value, path, message) => {
     let error: unknown;

@@ -50,15 +50,79 @@ describe('verifyConsistency outside 0 < from < to', () => {
   const b = ctRoot(4);
 
   it.each([
-    { what: 'equal sizes and roots, empty proof', from: 3, to: 3, fromRoot: a, toRoot: a, proof: [], want: true },
-    { what: 'equal sizes, different roots', from: 3, to: 3, fromRoot: a, toRoot: b, proof: [], want: false },
-    { what: 'equal sizes, a proof', from: 3, to: 3, fromRoot: a, toRoot: a, proof: [a], want: false },
-    { what: 'the empty tree to any tree', from: 0, to: 4, fromRoot: emptyTreeRoot, toRoot: b, proof: [], want: true },
-    { what: 'the empty tree to itself', from: 0, to: 0, fromRoot: emptyTreeRoot, toRoot: emptyTreeRoot, proof: [], want: true },
-    { what: 'a non-empty root for size 0', from: 0, to: 4, fromRoot: a, toRoot: b, proof: [], want: false },
-    { what: 'size 0 with a proof', from: 0, to: 4, fromRoot: emptyTreeRoot, toRoot: b, proof: [a], want: false },
+    {
+      what: 'equal sizes and roots, empty proof',
+      from: 3,
+      to: 3,
+      fromRoot: a,
+      toRoot: a,
+      proof: [],
+      want: true,
+    },
+    {
+      what: 'equal sizes, different roots',
+      from: 3,
+      to: 3,
+      fromRoot: a,
+      toRoot: b,
+      proof: [],
+      want: false,
+    },
+    {
+      what: 'equal sizes, a proof',
+      from: 3,
+      to: 3,
+      fromRoot: a,
+      toRoot: a,
+      proof: [a],
+      want: false,
+    },
+    {
+      what: 'the empty tree to any tree',
+      from: 0,
+      to: 4,
+      fromRoot: emptyTreeRoot,
+      toRoot: b,
+      proof: [],
+      want: true,
+    },
+    {
+      what: 'the empty tree to itself',
+      from: 0,
+      to: 0,
+      fromRoot: emptyTreeRoot,
+      toRoot: emptyTreeRoot,
+      proof: [],
+      want: true,
+    },
+    {
+      what: 'a non-empty root for size 0',
+      from: 0,
+      to: 4,
+      fromRoot: a,
+      toRoot: b,
+      proof: [],
+      want: false,
+    },
+    {
+      what: 'size 0 with a proof',
+      from: 0,
+      to: 4,
+      fromRoot: emptyTreeRoot,
+      toRoot: b,
+      proof: [a],
+      want: false,
+    },
     { what: 'a smaller new tree', from: 4, to: 3, fromRoot: b, toRoot: a, proof: [], want: false },
-    { what: 'growth with an empty proof', from: 3, to: 4, fromRoot: a, toRoot: b, proof: [], want: false },
+    {
+      what: 'growth with an empty proof',
+      from: 3,
+      to: 4,
+      fromRoot: a,
+      toRoot: b,
+      proof: [],
+      want: false,
+    },
   ])('$what: $want', ({ want, ...check }) => {
     expect(verifyConsistency({ ...check, alg: 'sha256' })).toBe(want);
   });
@@ -139,7 +203,9 @@ describe.each(['sha256', 'sm3'] as const)('consistency proof properties (%s)', (
     fc.assert(
       fc.property(growth, fc.nat(), fc.nat({ max: 255 }), ({ from, to }, at, bit) => {
         const good = check(from, to);
-        const proof = good.proof.map((p, i) => (i === at % good.proof.length ? flipBit(p, bit) : p));
+        const proof = good.proof.map((p, i) =>
+          i === at % good.proof.length ? flipBit(p, bit) : p,
+        );
 
         expect(verifyConsistency({ ...good, proof })).toBe(false);
         expect(verifyConsistency({ ...good, fromRoot: flipBit(good.fromRoot, bit) })).toBe(false);
@@ -149,7 +215,9 @@ describe.each(['sha256', 'sm3'] as const)('consistency proof properties (%s)', (
   });
 
   it('fails when a proof node is dropped or added', () => {
-    const extra = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'));
+    const extra = fc
+      .uint8Array({ minLength: 32, maxLength: 32 })
+      .map((b) => Buffer.from(b).toString('hex'));
     fc.assert(
       fc.property(growth, fc.nat(), extra, ({ from, to }, at, node) => {
         const good = check(from, to);

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 import { leafHash } from '../../src/ledger/hash-algorithm.js';
 import {
+  type InclusionCheck,
   inclusionProofRanges,
   verifyInclusion,
-  type InclusionCheck,
 } from '../../src/ledger/inclusion-proof.js';
 import { inclusionProof } from '../../src/ledger/merkle-tree.js';
 import {
@@ -50,9 +50,9 @@ describe('verifyInclusion edge cases', () => {
   const leaf = leafHash('data', 'sha256');
 
   it('accepts a one-leaf tree whose root is the leaf, with an empty proof', () => {
-    expect(verifyInclusion({ leafHash: leaf, index: 0, size: 1, proof: [], root: leaf, alg: 'sha256' })).toBe(
-      true,
-    );
+    expect(
+      verifyInclusion({ leafHash: leaf, index: 0, size: 1, proof: [], root: leaf, alg: 'sha256' }),
+    ).toBe(true);
   });
 
   it.each([
@@ -61,8 +61,12 @@ describe('verifyInclusion edge cases', () => {
     { index: 1, size: 1 },
     { index: 2, size: 1 },
   ])('rejects index $index in a tree of $size', ({ index, size }) => {
-    expect(verifyInclusion({ leafHash: leaf, index, size, proof: [], root: leaf, alg: 'sha256' })).toBe(false);
-    expect(verifyInclusion({ leafHash: someHash, index, size, proof: [], root: emptyTreeRoot })).toBe(false);
+    expect(
+      verifyInclusion({ leafHash: leaf, index, size, proof: [], root: leaf, alg: 'sha256' }),
+    ).toBe(false);
+    expect(
+      verifyInclusion({ leafHash: someHash, index, size, proof: [], root: emptyTreeRoot }),
+    ).toBe(false);
   });
 
   it.each([
@@ -78,13 +82,28 @@ describe('verifyInclusion edge cases', () => {
     ['an unknown algorithm', { alg: 'md5' }],
     ['a huge proof', { proof: Array.from({ length: 1000 }, () => leaf) }],
   ])('returns false for %s', (_, override) => {
-    const check = { leafHash: leaf, index: 0, size: 1, proof: [], root: leaf, alg: 'sha256', ...override };
+    const check = {
+      leafHash: leaf,
+      index: 0,
+      size: 1,
+      proof: [],
+      root: leaf,
+      alg: 'sha256',
+      ...override,
+    };
 
     expect(verifyInclusion(check as unknown as InclusionCheck)).toBe(false);
   });
 
   it('accepts upper-case hex', () => {
-    const check = { leafHash: leaf.toUpperCase(), index: 0, size: 1, proof: [], root: leaf, alg: 'sha256' } as const;
+    const check = {
+      leafHash: leaf.toUpperCase(),
+      index: 0,
+      size: 1,
+      proof: [],
+      root: leaf,
+      alg: 'sha256',
+    } as const;
 
     expect(verifyInclusion(check)).toBe(true);
   });
@@ -93,9 +112,15 @@ describe('verifyInclusion edge cases', () => {
     const tree = generateTree(5, 'sm3');
     const proof = inclusionProof({ leafHashes: tree.leafHashes }, 3, 5);
 
-    expect(verifyInclusion({ leafHash: tree.leafHashes[3]!, index: 3, size: 5, proof, root: tree.roots[5]! })).toBe(
-      true,
-    );
+    expect(
+      verifyInclusion({
+        leafHash: tree.leafHashes[3]!,
+        index: 3,
+        size: 5,
+        proof,
+        root: tree.roots[5]!,
+      }),
+    ).toBe(true);
   });
 
   it('never throws, whatever it is given', () => {
@@ -147,7 +172,9 @@ describe.each(['sha256', 'sm3'] as const)('inclusion proof properties (%s)', (al
     fc.assert(
       fc.property(arb, fc.nat(), fc.nat({ max: 255 }), ({ index, size }, at, bit) => {
         const good = check(index, size);
-        const proof = good.proof.map((p, i) => (i === at % good.proof.length ? flipBit(p, bit) : p));
+        const proof = good.proof.map((p, i) =>
+          i === at % good.proof.length ? flipBit(p, bit) : p,
+        );
 
         return !verifyInclusion({ ...good, proof });
       }),
@@ -166,7 +193,9 @@ describe.each(['sha256', 'sm3'] as const)('inclusion proof properties (%s)', (al
   });
 
   it('fails when a proof node is dropped or added', () => {
-    const extra = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'));
+    const extra = fc
+      .uint8Array({ minLength: 32, maxLength: 32 })
+      .map((b) => Buffer.from(b).toString('hex'));
     fc.assert(
       fc.property(leafInTree, fc.nat(), extra, ({ index, size }, at, node) => {
         const good = check(index, size);
@@ -198,7 +227,8 @@ describe.each(['sha256', 'sm3'] as const)('inclusion proof properties (%s)', (al
     fc.assert(
       fc.property(leafInTree, fc.nat({ max: 620 }), ({ index, size }, other) => {
         fc.pre(other !== size);
-        const sameShape = index < other && referencePathSides(index, other) === referencePathSides(index, size);
+        const sameShape =
+          index < other && referencePathSides(index, other) === referencePathSides(index, size);
 
         expect(verifyInclusion({ ...check(index, size), size: other })).toBe(sameShape);
       }),

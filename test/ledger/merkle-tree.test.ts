@@ -43,9 +43,12 @@ describe('rootHash against the RFC 6962 reference vectors (SHA-256)', () => {
     expect(rootHash([], 'sha256')).toBe(vectors.rfc6962_sha256.empty_tree_root);
   });
 
-  it.each(Object.entries(vectors.rfc6962_sha256.roots))('gives the root of size %s', (size, want) => {
-    expect(rootHash(ctLeaves.slice(0, Number(size)), 'sha256')).toBe(want);
-  });
+  it.each(Object.entries(vectors.rfc6962_sha256.roots))(
+    'gives the root of size %s',
+    (size, want) => {
+      expect(rootHash(ctLeaves.slice(0, Number(size)), 'sha256')).toBe(want);
+    },
+  );
 
   it('accepts leaf hashes instead of entries', () => {
     const hashes = hexes(ctLeaves.map((leaf) => leafHashBytes(leaf, 'sha256')));
@@ -58,38 +61,45 @@ describe('rootHash against the RFC 6962 reference vectors (SHA-256)', () => {
   });
 });
 
-describe.each(['sha256', 'sm3'] as const)('the fast code matches the slow reference (%s)', (alg) => {
-  const leaves = leafHashes(MAX_SIZE, alg);
-  const given = { leafHashes: hexes(leaves) };
+describe.each(['sha256', 'sm3'] as const)(
+  'the fast code matches the slow reference (%s)',
+  (alg) => {
+    const leaves = leafHashes(MAX_SIZE, alg);
+    const given = { leafHashes: hexes(leaves) };
 
-  it(`gives the same root for every size 0..${MAX_SIZE}`, () => {
-    for (let size = 0; size <= MAX_SIZE; size++) {
-      const slice = leaves.slice(0, size);
+    it(`gives the same root for every size 0..${MAX_SIZE}`, () => {
+      for (let size = 0; size <= MAX_SIZE; size++) {
+        const slice = leaves.slice(0, size);
 
-      expect(toHex(rootHashBytes(slice, alg)), `size ${size}`).toBe(toHex(referenceRoot(slice, alg)));
-    }
-  });
-
-  it(`gives the same inclusion proof for every index of every size 1..${MAX_SIZE}`, () => {
-    for (let size = 1; size <= MAX_SIZE; size++) {
-      for (let index = 0; index < size; index++) {
-        const want = hexes(referencePath(index, leaves.slice(0, size), alg));
-
-        expect(inclusionProof(given, index, size, alg), `index ${index} size ${size}`).toEqual(want);
+        expect(toHex(rootHashBytes(slice, alg)), `size ${size}`).toBe(
+          toHex(referenceRoot(slice, alg)),
+        );
       }
-    }
-  });
+    });
 
-  it(`gives the same consistency proof for every pair of sizes 1..${MAX_SIZE}`, () => {
-    for (let to = 1; to <= MAX_SIZE; to++) {
-      for (let from = 1; from <= to; from++) {
-        const want = hexes(referenceProof(from, leaves.slice(0, to), alg));
+    it(`gives the same inclusion proof for every index of every size 1..${MAX_SIZE}`, () => {
+      for (let size = 1; size <= MAX_SIZE; size++) {
+        for (let index = 0; index < size; index++) {
+          const want = hexes(referencePath(index, leaves.slice(0, size), alg));
 
-        expect(consistencyProof(given, from, to, alg), `from ${from} to ${to}`).toEqual(want);
+          expect(inclusionProof(given, index, size, alg), `index ${index} size ${size}`).toEqual(
+            want,
+          );
+        }
       }
-    }
-  });
-});
+    });
+
+    it(`gives the same consistency proof for every pair of sizes 1..${MAX_SIZE}`, () => {
+      for (let to = 1; to <= MAX_SIZE; to++) {
+        for (let from = 1; from <= to; from++) {
+          const want = hexes(referenceProof(from, leaves.slice(0, to), alg));
+
+          expect(consistencyProof(given, from, to, alg), `from ${from} to ${to}`).toEqual(want);
+        }
+      }
+    });
+  },
+);
 
 describe('appendLeaf', () => {
   const alg = 'sm3';
@@ -135,9 +145,13 @@ describe('appendLeaf', () => {
     const stored = appendAll(leaves, alg);
 
     for (let size = 0; size <= MAX_SIZE; size++) {
-      const frontier = frontierAddresses(size).map((a) => Buffer.from(stored.get(nodeKey(a))!, 'hex'));
+      const frontier = frontierAddresses(size).map((a) =>
+        Buffer.from(stored.get(nodeKey(a))!, 'hex'),
+      );
 
-      expect(toHex(frontierRoot(frontier, alg))).toBe(toHex(referenceRoot(leaves.slice(0, size), alg)));
+      expect(toHex(frontierRoot(frontier, alg))).toBe(
+        toHex(referenceRoot(leaves.slice(0, size), alg)),
+      );
     }
   });
 
@@ -176,7 +190,13 @@ describe('proof plans read few stored nodes', () => {
     const read = (addresses: readonly NodeAddress[]): StoredNode[] =>
       addresses.map((a) => ({ ...a, hash: Buffer.from(stored.get(nodeKey(a))!, 'hex') }));
 
-    for (const [a, b] of [[0, 45], [17, 45], [44, 45], [31, 32], [6, 7]] as const) {
+    for (const [a, b] of [
+      [0, 45],
+      [17, 45],
+      [44, 45],
+      [31, 32],
+      [6, 7],
+    ] as const) {
       const inclusion = inclusionProofNodes(a, b);
       const consistency = consistencyProofNodes(a + 1, b);
 

@@ -137,7 +137,7 @@ const sm3EmptyRoot = '1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb50
 export function flipBit(hex: string, bit: number): string {
   const bytes = Buffer.from(hex, 'hex');
   const byte = Math.floor(bit / 8) % bytes.length;
-  bytes[byte]! ^= 0x80 >> bit % 8;
+  bytes[byte]! ^= 0x80 >> (bit % 8);
 
   return bytes.toString('hex');
 }

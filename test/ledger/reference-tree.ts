@@ -108,7 +108,9 @@ export function referencePathSides(m: number, n: number): string {
 
   const split = k(n);
 
-  return m < split ? `${referencePathSides(m, split)}R` : `${referencePathSides(m - split, n - split)}L`;
+  return m < split
+    ? `${referencePathSides(m, split)}R`
+    : `${referencePathSides(m - split, n - split)}L`;
 }
 
 /**

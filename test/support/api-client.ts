@@ -10,6 +10,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export class Pending implements PromiseLike<LightMyRequestResponse> {
   constructor(private readonly response: Promise<LightMyRequestResponse>) {}
 
+  // biome-ignore lint/suspicious/noThenProperty: awaiting a request without .expect() is intended
   then<A = LightMyRequestResponse, B = never>(
     ok?: ((value: LightMyRequestResponse) => A | PromiseLike<A>) | null,
     ko?: ((reason: unknown) => B | PromiseLike<B>) | null,
@@ -32,7 +33,10 @@ export class ApiClient {
   /** Send a wrong or no CSRF token, to test the check. */
   csrfOverride: string | null | undefined = undefined;
 
-  constructor(private readonly app: FastifyInstance, readonly ip = '10.1.2.3') {}
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly ip = '10.1.2.3',
+  ) {}
 
   get(url: string) {
     return this.request('GET', url);
@@ -69,7 +73,8 @@ export class ApiClient {
       const token = this.csrfOverride === undefined ? this.csrf : this.csrfOverride;
       if (token !== null) headers['x-csrf-token'] = token;
     }
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.cookies.size)
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 
     const res = await this.app.inject({
       method,
@@ -79,7 +84,8 @@ export class ApiClient {
       ...(body !== undefined ? { payload: body as object } : {}),
     });
     this.keepCookies(res);
-    if (url === '/api/v1/session' && res.statusCode === 200 && method === 'POST') this.csrf = res.json().csrfToken;
+    if (url === '/api/v1/session' && res.statusCode === 200 && method === 'POST')
+      this.csrf = res.json().csrfToken;
     if (url === '/api/v1/session' && method === 'DELETE') this.csrf = null;
 
     return res;

@@ -28,7 +28,10 @@ const sqlite: EngineUnderTest = {
   async create() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-test-'));
 
-    return { url: `sqlite:${path.join(dir, 'liuhen.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${path.join(dir, 'liuhen.db')}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   },
 };
 
@@ -40,7 +43,10 @@ const postgres: EngineUnderTest = {
     const url = new URL(pgUrl!);
     url.pathname = `/${name}`;
 
-    return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    return {
+      url: url.toString(),
+      drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
   },
 };
 
@@ -69,6 +75,8 @@ export function describeEachEngine(title: string, suite: (engine: EngineUnderTes
       });
     });
   } else {
-    console.warn(`\n!!! PostgreSQL half of "${title}" NOT RUN: set LIUHEN_TEST_PG_URL to run it !!!\n`);
+    console.warn(
+      `\n!!! PostgreSQL half of "${title}" NOT RUN: set LIUHEN_TEST_PG_URL to run it !!!\n`,
+    );
   }
 }

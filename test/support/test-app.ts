@@ -7,8 +7,8 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { buildServer } from '../../src/platform/http/server.js';
 import { type Instance, openInstance } from '../../src/platform/instance.js';
-import type { EngineUnderTest } from './engines.js';
 import { ApiClient } from './api-client.js';
+import type { EngineUnderTest } from './engines.js';
 
 /** The one-time password all three administrator accounts start with in tests. */
 export const ADMIN_ONE_TIME = 'Once-Only-2026';
@@ -28,7 +28,12 @@ export interface TestApp {
 export async function startTestApp(engine: EngineUnderTest): Promise<TestApp> {
   const database = await engine.create();
   const clock = new ManualClock(new Date('2026-01-05T02:00:00Z'));
-  const config = { ...loadConfig({}), dbUrl: database.url, scryptCost: 1024, webDist: '/nonexistent' };
+  const config = {
+    ...loadConfig({}),
+    dbUrl: database.url,
+    scryptCost: 1024,
+    webDist: '/nonexistent',
+  };
   const instance = await openInstance(config, { clock, adminPassword: ADMIN_ONE_TIME });
   const app = await buildServer(instance.ctx);
   const changed = new Set<string>();
@@ -44,7 +49,9 @@ export async function startTestApp(engine: EngineUnderTest): Promise<TestApp> {
         await client.signIn(role, ADMIN_PASSWORD);
       } else {
         await client.signIn(role, ADMIN_ONE_TIME);
-        await client.post('/api/v1/session/password', { current: ADMIN_ONE_TIME, next: ADMIN_PASSWORD }).expect(204);
+        await client
+          .post('/api/v1/session/password', { current: ADMIN_ONE_TIME, next: ADMIN_PASSWORD })
+          .expect(204);
         changed.add(role);
       }
 

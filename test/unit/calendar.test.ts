@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { beijingDate, toBeijingIso } from '../../src/calendar/beijing-time.js';
-import { type CalendarDay, daysLate, defaultDeadlineRules, dueDate, periodCalendar } from '../../src/calendar/due-date.js';
+import {
+  type CalendarDay,
+  daysLate,
+  defaultDeadlineRules,
+  dueDate,
+  periodCalendar,
+} from '../../src/calendar/due-date.js';
 import { formatPeriod, parsePeriod, periodOfDate } from '../../src/calendar/period.js';
 
 const p = (text: string) => parsePeriod(text)!;
@@ -10,9 +16,12 @@ describe('periods', () => {
     expect(formatPeriod(p(text))).toBe(text);
   });
 
-  it.each(['2020Q0', '2020Q5', '2020q1', '20Q1', '2020-Q1', '', '2020Q1 '])('rejects %j', (text) => {
-    expect(parsePeriod(text)).toBeNull();
-  });
+  it.each(['2020Q0', '2020Q5', '2020q1', '20Q1', '2020-Q1', '', '2020Q1 '])(
+    'rejects %j',
+    (text) => {
+      expect(parsePeriod(text)).toBeNull();
+    },
+  );
 
   it('puts a date in its quarter', () => {
     expect(formatPeriod(periodOfDate('2020-03-31'))).toBe('2020Q1');
@@ -27,7 +36,10 @@ describe('periods', () => {
       end: '2020-12-31',
       due: '2021-01-06',
     });
-    expect(periodCalendar(p('2020Q1'), defaultDeadlineRules)).toMatchObject({ end: '2020-03-31', due: '2020-04-06' });
+    expect(periodCalendar(p('2020Q1'), defaultDeadlineRules)).toMatchObject({
+      end: '2020-03-31',
+      due: '2020-04-06',
+    });
     expect(periodCalendar(p('2024Q1'), defaultDeadlineRules).end).toBe('2024-03-31');
   });
 });
@@ -49,7 +61,11 @@ describe('deadlines', () => {
   });
 
   it('moves a deadline past the National Day holiday when the setting says so', () => {
-    const nationalDay: CalendarDay[] = [1, 2, 3, 4, 5, 6, 7, 8].map((d) => ({ date: `2020-10-0${d}`, name: '国庆节、中秋节', workday: false }));
+    const nationalDay: CalendarDay[] = [1, 2, 3, 4, 5, 6, 7, 8].map((d) => ({
+      date: `2020-10-0${d}`,
+      name: '国庆节、中秋节',
+      workday: false,
+    }));
     const rules = { ...defaultDeadlineRules, movePastHolidays: true };
 
     expect(dueDate(p('2020Q3'), rules, nationalDay)).toBe('2020-10-09');
@@ -60,7 +76,9 @@ describe('deadlines', () => {
     const rules = { ...defaultDeadlineRules, movePastHolidays: true };
     // 6 July 2025 is a Sunday.
     expect(dueDate(p('2025Q2'), rules)).toBe('2025-07-07');
-    expect(dueDate(p('2025Q2'), rules, [{ date: '2025-07-06', name: '调休上班', workday: true }])).toBe('2025-07-06');
+    expect(
+      dueDate(p('2025Q2'), rules, [{ date: '2025-07-06', name: '调休上班', workday: true }]),
+    ).toBe('2025-07-06');
   });
 
   it('counts days late on the Beijing calendar', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generatePassword, hashPassword, meetsPolicy, passwordClasses, verifyPassword } from '../../src/auth/password.js';
+import {
+  generatePassword,
+  hashPassword,
+  meetsPolicy,
+  passwordClasses,
+  verifyPassword,
+} from '../../src/auth/password.js';
 
 const policy = { minLength: 8, minClasses: 3 };
 

@@ -68,7 +68,10 @@ export async function lockForUpdate<T>(
   logId: string,
 ): Promise<T | undefined> {
   const query = trx.selectFrom('logs').selectAll().where('id', '=', logId);
-  const row = engine === 'postgres' ? await query.forUpdate().executeTakeFirst() : await query.executeTakeFirst();
+  const row =
+    engine === 'postgres'
+      ? await query.forUpdate().executeTakeFirst()
+      : await query.executeTakeFirst();
 
   return row as T | undefined;
 }

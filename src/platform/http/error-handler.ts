@@ -20,18 +20,32 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details: FieldProblem[] = error.validation.map((v) => ({
-      field: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`.replace(/\.$/, ''),
+      field: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`.replace(
+        /\.$/,
+        '',
+      ),
       message: v.message ?? '格式不正确',
     }));
     const summary = details.map((d) => `${d.field}：${d.message}`).join('；');
 
-    return send(reply, 'VALIDATION_FAILED', `${errorCatalog.VALIDATION_FAILED.message}（${summary}）`, details);
+    return send(
+      reply,
+      'VALIDATION_FAILED',
+      `${errorCatalog.VALIDATION_FAILED.message}（${summary}）`,
+      details,
+    );
   }
 
   const mapped = error.code ? fastifyCodes[error.code] : undefined;
   if (mapped) return send(reply, mapped, errorCatalog[mapped].message);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return send(reply, 'BAD_REQUEST', errorCatalog.BAD_REQUEST.message, undefined, error.statusCode);
+    return send(
+      reply,
+      'BAD_REQUEST',
+      errorCatalog.BAD_REQUEST.message,
+      undefined,
+      error.statusCode,
+    );
   }
 
   request.log.error({ err: error }, 'unexpected error');

@@ -1,0 +1,53 @@
+/**
+ * `/home` (工作台): a business user's starting page with their account, unit and roles.
+ * The record, ledger and submission pages will be linked from here as they arrive.
+ */
+import { Alert, Card, Descriptions, Empty, Flex, Table } from 'antd';
+import { useMemo } from 'react';
+import { LoadFailure } from '../api/load-failure';
+import { useResource } from '../api/use-resource';
+import { unitName, unitsApi } from '../org/units';
+import { businessRoleNames, type RoleGrant } from '../org/users';
+import { PageTitle } from '../page-title';
+import { useSignedIn } from '../session/session-context';
+
+export function WorkbenchPage() {
+  const { user, roles } = useSignedIn();
+  const units = useResource('units', unitsApi.list);
+  const byCode = useMemo(() => new Map((units.data ?? []).map((u) => [u.code, u])), [units.data]);
+
+  return (
+    <>
+      <PageTitle title="工作台" />
+      {units.error ? <LoadFailure error={units.error} onRetry={units.reload} /> : null}
+      <Flex vertical gap="middle">
+        <Card title="我的账号">
+          <Descriptions
+            column={{ xs: 1, sm: 2, lg: 3 }}
+            items={[
+              { key: 'name', label: '姓名', children: user.name },
+              { key: 'username', label: '用户名', children: user.username },
+              { key: 'unit', label: '所在单位', children: unitName(byCode, user.unit) },
+            ]}
+          />
+        </Card>
+        <Card title="我的角色">
+          <Table<RoleGrant>
+            data-testid="workbench-roles"
+            rowKey={(grant) => `${grant.role}@${grant.unit}`}
+            dataSource={roles}
+            pagination={false}
+            loading={units.loading}
+            locale={{ emptyText: <Empty description="尚未分配业务角色，请联系安全管理员" /> }}
+            columns={[
+              { title: '角色', key: 'role', render: (_, g) => businessRoleNames[g.role] },
+              { title: '单位', key: 'unit', render: (_, g) => unitName(byCode, g.unit) },
+              { title: '单位代码', dataIndex: 'unit' },
+            ]}
+          />
+        </Card>
+        <Alert type="info" showIcon title="干预情况记录、台账与报送等功能即将开放。" />
+      </Flex>
+    </>
+  );
+}

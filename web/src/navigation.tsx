@@ -1,0 +1,84 @@
+/**
+ * The pages of the shell and who may open them (三员分立). The menu shows only what the
+ * account may use and the route guards read the same table; the server enforces it anyway.
+ */
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { User } from './org/users';
+
+export type PageKey = 'home' | 'units' | 'users' | 'rules' | 'settings' | 'audit';
+
+export interface PageEntry {
+  key: PageKey;
+  path: string;
+  icon: ReactNode;
+  label: (user: User) => string;
+  allows: (user: User) => boolean;
+}
+
+const isBusinessUser = (user: User) => user.adminRole === null;
+
+/** In menu order; the first page an account may open is its home page. */
+export const pages: PageEntry[] = [
+  {
+    key: 'home',
+    path: '/home',
+    icon: <HomeOutlined />,
+    label: () => '工作台',
+    allows: isBusinessUser,
+  },
+  {
+    key: 'units',
+    path: '/units',
+    icon: <ApartmentOutlined />,
+    label: (user) => (user.adminRole === 'sysadmin' ? '单位管理' : '单位列表'),
+    allows: (user) => user.adminRole === 'sysadmin' || isBusinessUser(user),
+  },
+  {
+    key: 'users',
+    path: '/users',
+    icon: <TeamOutlined />,
+    label: () => '用户管理',
+    allows: (user) => user.adminRole === 'sysadmin' || user.adminRole === 'secadmin',
+  },
+  {
+    key: 'rules',
+    path: '/rules',
+    icon: <CalendarOutlined />,
+    label: () => '规则与日历',
+    allows: (user) => user.adminRole === 'sysadmin',
+  },
+  {
+    key: 'settings',
+    path: '/settings',
+    icon: <SettingOutlined />,
+    label: () => '系统设置',
+    allows: (user) => user.adminRole === 'sysadmin',
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    icon: <AuditOutlined />,
+    label: () => '审计记录',
+    allows: (user) => user.adminRole === 'auditadmin',
+  },
+];
+
+export function pagesFor(user: User): PageEntry[] {
+  return pages.filter((page) => page.allows(user));
+}
+
+export function homePathFor(user: User): string {
+  return pagesFor(user)[0]?.path ?? '/password';
+}
+
+export function mayOpen(user: User, key: PageKey): boolean {
+  return pages.some((page) => page.key === key && page.allows(user));
+}
