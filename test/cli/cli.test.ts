@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli, startServer } from '../support/cli.js';
+import { type RunningServer, runCli, startServer } from '../support/cli.js';
 import { describeEachEngine, type TestDatabase } from '../support/engines.js';
 
 describeEachEngine('the liuhen command', (engine) => {
@@ -92,12 +92,10 @@ describeEachEngine('the liuhen command', (engine) => {
       expect(JSON.parse(line)).toMatchObject({ engine: engine.name, dataDir });
       expect(server.output()).not.toContain('一次性密码');
 
-      await fetch(`${server.url}/api/v1/units`);
-      const requestLine = server
-        .output()
-        .split('\n')
-        .find((l) => l.includes('"route":"/api/v1/units"'));
-      expect(JSON.parse(requestLine!)).toMatchObject({ status: 401, method: 'GET' });
+      await fetch(`${server.url}/api/v1/units?secret=abc`);
+      const requestLine = await waitForLine(server, '"route":"/api/v1/units"');
+      expect(JSON.parse(requestLine)).toMatchObject({ status: 401, method: 'GET' });
+      expect(requestLine).not.toContain('secret');
     } finally {
       expect(await server.stop()).toBe(0);
     }
@@ -128,3 +126,14 @@ it('serves on a fresh data folder: first start prints three one-time passwords, 
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+/** The request log line is written after the answer is sent, so it may arrive a moment later. */
+async function waitForLine(server: RunningServer, text: string): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const line = server.output().split('\n').find((l) => l.includes(text));
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  throw new Error(`no log line with ${text} in:\n${server.output()}`);
+}
