@@ -146,8 +146,9 @@ function whyNotPlain(value: object): string | undefined {
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) {
     const name: unknown = prototype?.constructor?.name;
+    const got = typeof name === 'string' && name !== '' ? `a ${name}` : 'a non-plain object';
 
-    return `got ${typeof name === 'string' && name !== '' ? `a ${name}` : 'a non-plain object'}, want a plain object`;
+    return `got ${got}, want a plain object`;
   }
 
   if (Object.getOwnPropertySymbols(value).length > 0) {

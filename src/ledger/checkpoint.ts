@@ -130,6 +130,8 @@ export function signCheckpoint(
  *
  * Invariant: never throws, whatever the input; a failure carries a code and a message. Until
  * {@link verifyCheckpoint} succeeds, the content is a claim, not a fact.
+ *
+ * @example parseCheckpoint('x\n08\n') // { ok: false, code: 'no-signatures', message: '…' }
  */
 export function parseCheckpoint(text: unknown): CheckpointParseResult {
   const parsed = parseSignedNote(text);
@@ -150,7 +152,7 @@ export function parseCheckpoint(text: unknown): CheckpointParseResult {
  * Invariant: never throws; `ok` is true exactly when `problems` is empty, and only then is the
  * checkpoint returned.
  *
- * @example verifyCheckpoint(text, [verifierKeyOf(key)]) // { ok: true, checkpoint, verifiedBy: [key], problems: [] }
+ * @example verifyCheckpoint(text, [verifierKeyOf(key)]) // { ok: true, checkpoint, … }
  */
 export function verifyCheckpoint(
   text: unknown,
@@ -192,7 +194,7 @@ export function parseCheckpointBody(
   if (treeSize === undefined) {
     return parseFailure(
       'bad-size',
-      `tree size: got ${JSON.stringify(size)}, want a decimal without leading zeros`,
+      `tree size: got ${quote(size ?? '')}, want a decimal without leading zeros`,
     );
   }
 
@@ -200,7 +202,7 @@ export function parseCheckpointBody(
   if (rootBytes?.length !== HASH_SIZE) {
     return parseFailure(
       'bad-root-hash',
-      `root hash: got ${JSON.stringify(root)}, want ${HASH_SIZE} bytes of base64`,
+      `root hash: got ${quote(root)}, want ${HASH_SIZE} bytes of base64`,
     );
   }
 
@@ -248,14 +250,14 @@ function addExtension(found: Extensions, line: string): string | undefined {
   if (line.startsWith('time ')) {
     const time = parseTime(line.slice(5));
     if (time === undefined || found.time !== undefined) {
-      return `time: got ${JSON.stringify(line)}, want one "time YYYY-MM-DDTHH:MM:SSZ"`;
+      return `time: got ${quote(line)}, want one "time YYYY-MM-DDTHH:MM:SSZ"`;
     }
 
     found.time = time;
   } else if (line.startsWith('hash ')) {
     const alg = line.slice(5);
     if (!isHashAlgorithm(alg) || found.alg !== undefined) {
-      return `hash: got ${JSON.stringify(line)}, want one "hash sm3" or "hash sha256"`;
+      return `hash: got ${quote(line)}, want one "hash sm3" or "hash sha256"`;
     }
 
     found.alg = alg;
@@ -276,6 +278,11 @@ function parseTime(text: string): Date | undefined {
   const time = new Date(text);
 
   return Number.isNaN(time.getTime()) || formatTime(time) !== text ? undefined : time;
+}
+
+// Hostile lines can be long; a message quotes only their start.
+function quote(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}…` : text);
 }
 
 function formatTime(time: Date): string {

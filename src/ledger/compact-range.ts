@@ -16,6 +16,8 @@ import {
 } from './hash-algorithm.js';
 import {
   foldRange,
+  half,
+  isOdd,
   isTreeSize,
   type NodeAddress,
   perfectSubtrees,
@@ -40,7 +42,8 @@ export interface AppendResult {
  *
  * Precondition: size is a non-negative safe integer.
  *
- * @example frontierAddresses(7) // [{ level: 2, index: 0 }, { level: 1, index: 2 }, { level: 0, index: 6 }]
+ * @example
+ * frontierAddresses(7) // [{ level: 2, index: 0 }, { level: 1, index: 2 }, { level: 0, index: 6 }]
  */
 export function frontierAddresses(size: number): NodeAddress[] {
   assertTreeSize(size);
@@ -53,11 +56,17 @@ export function frontierAddresses(size: number): NodeAddress[] {
  *
  * The new leaf completes one perfect subtree per trailing 1-bit of `size` (at most log2(n)):
  * each is merged with its left neighbour from the frontier, and all of them are returned in
- * `newNodes` for storage. Costs O(log n) hashes and never reads anything but the frontier.
+ * `newNodes` for storage. Never reads anything but the frontier. The merges cost one hash per
+ * completed subtree, two on average; the root costs up to log2(n) more, so a batch of appends
+ * should use {@link pushLeaf} and compute {@link frontierRoot} once at the end.
  *
  * Preconditions: `frontier` is the frontier of the tree of `size` leaves (so it holds one hash
  * per set bit of `size`), every hash is HASH_SIZE bytes, and size + 1 is a safe integer.
  * Invariant: the input frontier is not modified.
+ *
+ * @example
+ * const { frontier, newNodes, root } = appendLeaf(stored, leafHashBytes(entry, 'sm3'), 3, 'sm3');
+ * // newNodes: leaf 0/3, then 1/1 (leaves 2–3) and 2/0 (leaves 0–3); frontier: [2/0]
  */
 export function appendLeaf(
   frontier: Frontier,
@@ -76,6 +85,8 @@ export function appendLeaf(
  * frontier node. An empty frontier is the empty tree, whose root is H("").
  *
  * Precondition: every hash is HASH_SIZE bytes.
+ *
+ * @example toHex(frontierRoot([], 'sha256')) // 'e3b0c442…7852b855'
  */
 export function frontierRoot(frontier: Frontier, alg: HashAlgorithm): Uint8Array {
   if (frontier.length === 0) {
@@ -88,6 +99,9 @@ export function frontierRoot(frontier: Frontier, alg: HashAlgorithm): Uint8Array
 /**
  * {@link appendLeaf} without the root, for callers that append many leaves and need the root
  * once at the end (computing it per leaf would add log2(n) hashes to every append).
+ *
+ * @example
+ * for (const leaf of batch) ({ frontier, newNodes } = pushLeaf(frontier, leaf, size++, 'sm3'));
  */
 export function pushLeaf(
   frontier: Frontier,
@@ -106,10 +120,10 @@ export function pushLeaf(
   let hash: Uint8Array = leafHash;
   let level = 0;
   let index = size;
-  while (index % 2 === 1) {
+  while (isOdd(index)) {
     hash = nodeHashBytes(next.pop()!, hash, alg);
     level += 1;
-    index = (index - 1) / 2;
+    index = half(index);
     newNodes.push({ level, index, hash });
   }
 

@@ -16,7 +16,13 @@ import {
   isHashAlgorithm,
   nodeHashBytes,
 } from './hash-algorithm.js';
-import { buildProof, type LeafRange, type ProofPlan, planFromRanges } from './proof-plan.js';
+import {
+  buildProof,
+  type LeafRange,
+  MAX_PROOF_LENGTH,
+  type ProofPlan,
+  planFromRanges,
+} from './proof-plan.js';
 import { half, isOdd, isPowerOfTwo, isTreeSize, type StoredNode, splitPoint } from './subtree.js';
 
 /** What {@link verifyConsistency} checks; hashes are 64 hex digits. */
@@ -28,10 +34,6 @@ export interface ConsistencyCheck {
   readonly proof: readonly string[];
   readonly alg?: HashAlgorithm;
 }
-
-// A proof has at most log2(to) + 1 elements, 54 for safe-integer sizes; longer arrays are
-// hostile and are rejected before decoding them.
-const MAX_PROOF_LENGTH = 64;
 
 /**
  * The leaf ranges whose hashes form PROOF(from, D[to]) of RFC 9162 §2.1.4.1, in proof order:
@@ -92,6 +94,10 @@ export function consistencyProofNodes(from: number, to: number): ProofPlan {
  *
  * Preconditions: those of {@link buildProof}: every node of `plan.reads` is present, hashed
  * with `alg`.
+ *
+ * @example
+ * const plan = consistencyProofNodes(6, 8);
+ * buildConsistencyProof(plan, await nodeStore.read(plan.reads), 'sm3') // 3 hex hashes
  */
 export function buildConsistencyProof(
   plan: ProofPlan,

@@ -27,10 +27,13 @@ export const HASH_SIZE = 32;
 const LEAF_PREFIX = Uint8Array.of(0x00);
 const NODE_PREFIX = Uint8Array.of(0x01);
 
-const LOWERCASE_HASH_HEX = /^[0-9a-f]{64}$/;
-const ANY_CASE_HASH_HEX = /^[0-9a-fA-F]{64}$/;
+const HASH_HEX = /^[0-9a-fA-F]{64}$/;
 
-/** Tells whether `value` names a supported hash algorithm; safe on any input. */
+/**
+ * Tells whether `value` names a supported hash algorithm; safe on any input.
+ *
+ * @example isHashAlgorithm('SM3') // false: names are lowercase
+ */
 export function isHashAlgorithm(value: unknown): value is HashAlgorithm {
   return value === 'sm3' || value === 'sha256';
 }
@@ -72,6 +75,8 @@ export function leafHashBytes(entry: string | Uint8Array, alg: HashAlgorithm): B
  *
  * Precondition: both children are digests of `alg` (HASH_SIZE bytes); a wrong length throws,
  * because hashing it would silently produce a root nobody can reproduce.
+ *
+ * @example nodeHashBytes(leafHashBytes('a', 'sm3'), leafHashBytes('b', 'sm3'), 'sm3')
  */
 export function nodeHashBytes(left: Uint8Array, right: Uint8Array, alg: HashAlgorithm): Buffer {
   assertHashLength(left, 'left child');
@@ -80,7 +85,11 @@ export function nodeHashBytes(left: Uint8Array, right: Uint8Array, alg: HashAlgo
   return digest(alg, NODE_PREFIX, left, right);
 }
 
-/** The root of the empty tree, H("") per RFC 9162 §2.1.1. */
+/**
+ * The root of the empty tree, H("") per RFC 9162 §2.1.1.
+ *
+ * @example toHex(emptyRootBytes('sm3')) // '1ab21d83…5082aa2b'
+ */
 export function emptyRootBytes(alg: HashAlgorithm): Buffer {
   return digest(alg);
 }
@@ -97,6 +106,8 @@ export function leafHash(entry: string | Uint8Array, alg: HashAlgorithm): string
 /**
  * Lowercase hex form of {@link nodeHashBytes}; throws a TypeError when a child is not a
  * 64-digit hex string.
+ *
+ * @example nodeHash(leafHash('a', 'sm3'), leafHash('b', 'sm3'), 'sm3') // root of the tree [a, b]
  */
 export function nodeHash(left: string, right: string, alg: HashAlgorithm): string {
   return toHex(
@@ -113,7 +124,11 @@ export function emptyRoot(alg: HashAlgorithm): string {
   return toHex(emptyRootBytes(alg));
 }
 
-/** Lowercase hex of `bytes`. */
+/**
+ * Lowercase hex of `bytes`.
+ *
+ * @example toHex(Uint8Array.of(0, 171)) // '00ab'
+ */
 export function toHex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
@@ -121,9 +136,11 @@ export function toHex(bytes: Uint8Array): string {
 /**
  * Decodes a hash written as 64 hex digits (either case). Returns undefined for anything else,
  * including non-strings, so verifiers can reject hostile input without a try/catch.
+ *
+ * @example hashFromHex('ab') // undefined: not 32 bytes
  */
 export function hashFromHex(hex: unknown): Buffer | undefined {
-  if (typeof hex !== 'string' || !ANY_CASE_HASH_HEX.test(hex)) {
+  if (typeof hex !== 'string' || !HASH_HEX.test(hex)) {
     return undefined;
   }
 
@@ -150,11 +167,6 @@ export function hashListFromHex(value: unknown, maxLength: number): Buffer[] | u
   }
 
   return hashes;
-}
-
-/** Tells whether `value` is a hash in the library's own spelling: 64 lowercase hex digits. */
-export function isLowercaseHashHex(value: unknown): value is string {
-  return typeof value === 'string' && LOWERCASE_HASH_HEX.test(value);
 }
 
 /** Throws a RangeError naming `what` unless `hash` is HASH_SIZE bytes long. */

@@ -14,7 +14,13 @@ import {
   isHashAlgorithm,
   nodeHashBytes,
 } from './hash-algorithm.js';
-import { buildProof, type LeafRange, type ProofPlan, planFromRanges } from './proof-plan.js';
+import {
+  buildProof,
+  type LeafRange,
+  MAX_PROOF_LENGTH,
+  type ProofPlan,
+  planFromRanges,
+} from './proof-plan.js';
 import { half, isOdd, isTreeSize, type StoredNode, splitPoint } from './subtree.js';
 
 /** What {@link verifyInclusion} checks; hashes are 64 hex digits. */
@@ -26,10 +32,6 @@ export interface InclusionCheck {
   readonly root: string;
   readonly alg?: HashAlgorithm;
 }
-
-// A tree of at most 2^53 leaves has paths of at most 53 nodes; anything longer is hostile and
-// is rejected before decoding it.
-const MAX_PROOF_LENGTH = 64;
 
 /**
  * The leaf ranges whose hashes form the audit path of leaf `index` in a tree of `size` leaves,
@@ -75,6 +77,10 @@ export function inclusionProofNodes(index: number, size: number): ProofPlan {
  *
  * Preconditions: those of {@link buildProof}: every node of `plan.reads` is present, hashed
  * with `alg`.
+ *
+ * @example
+ * const plan = inclusionProofNodes(5, 8);
+ * buildInclusionProof(plan, await nodeStore.read(plan.reads), 'sm3') // 3 hex hashes
  */
 export function buildInclusionProof(
   plan: ProofPlan,

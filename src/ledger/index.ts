@@ -3,31 +3,33 @@
  *
  * Every change in Liuhen is an event appended to its unit's log, a Merkle tree of RFC 9162 over
  * the events' RFC 8785 canonical JSON, hashed with SM3 by default. This entry point gathers
- * what applications, the CLI and outside verifiers need; hashes are lowercase hex throughout,
- * except in the storage-facing functions (appendLeaf, the proof plans), which use bytes
- * because nodes are stored as BLOB / bytea.
+ * what applications, the CLI and outside verifiers need. Hashes are lowercase hex throughout,
+ * except in the storage-facing functions (appendLeaf, frontierRoot, the proof plans' nodes),
+ * which use bytes because nodes are stored as BLOB / bytea.
  *
  * Hashing and trees (RFC 9162 §2.1):
  *
  *     const entry = canonicalJson({ type: 'record.created', unit: '410221' });
- *     leafHash(entry, 'sm3');                      // '…' 64 hex digits
- *     rootHash([entry, other], 'sm3');             // root of the two-leaf tree
- *     const proof = inclusionProof([entry, other], 1, 2, 'sm3');
- *     verifyInclusion({ leafHash: leafHash(other, 'sm3'), index: 1, size: 2, proof, root, alg: 'sm3' });
- *     verifyConsistency({ from: 1, to: 2, fromRoot, toRoot, proof: consistencyProof([entry, other], 1, 2) });
+ *     const root = rootHash([entry, other]);               // SM3 unless told otherwise
+ *     const proof = inclusionProof([entry, other], 1, 2);
+ *     verifyInclusion({ leafHash: leafHash(other, 'sm3'), index: 1, size: 2, proof, root });
+ *     const growth = consistencyProof([entry, other], 1, 2);
+ *     verifyConsistency({ from: 1, to: 2, fromRoot, toRoot: root, proof: growth });
  *
- * Storage (perfect subtrees addressed by level and index; see compact-range.ts, proof-plan.ts):
+ * Storage, as perfect subtrees addressed by (level, index):
  *
- *     const { frontier, newNodes, root } = appendLeaf(frontier, leafHashBytes(entry, 'sm3'), size, 'sm3');
- *     const plan = inclusionProofNodes(index, size);     // which nodes to read
+ *     const next = appendLeaf(frontier, leafHashBytes(entry, 'sm3'), size, 'sm3');
+ *     // store next.newNodes; next.root is the new tree head
+ *     const plan = inclusionProofNodes(index, size);          // which nodes to read
  *     buildInclusionProof(plan, await readNodes(plan.reads), 'sm3');
  *
  * Signed tree heads (c2sp.org/tlog-checkpoint) and receipts:
  *
  *     const key = generateSigningKey('sm2', 'liuhen.example/410221');
- *     const signed = signCheckpoint({ origin, size, rootHash, time: new Date(), alg: 'sm3' }, key);
- *     verifyCheckpoint(signed, [verifierKeyOf(key)]).ok;  // true
- *     verifyReceipt(receipt, [verifierKeyOf(key)]);      // { ok: true, problems: [] }
+ *     const head = { origin, size, rootHash, time: new Date(), alg: 'sm3' } as const;
+ *     const signed = signCheckpoint(head, key);
+ *     verifyCheckpoint(signed, [verifierKeyOf(key)]).ok;    // true
+ *     verifyReceipt(receipt, [verifierKeyOf(key)]);         // { ok: true, problems: [] }
  */
 
 export { CanonicalJsonError, canonicalJson, type JsonValue } from './canonical-json.js';
@@ -47,6 +49,7 @@ export {
   type Frontier,
   frontierAddresses,
   frontierRoot,
+  pushLeaf,
 } from './compact-range.js';
 export {
   buildConsistencyProof,

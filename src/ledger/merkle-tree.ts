@@ -33,6 +33,8 @@ export type Leaves = readonly Entry[] | { readonly leafHashes: readonly string[]
  * MTH(D[n]) of RFC 9162 §2.1.1 over raw leaf hashes, in O(n) hashes and O(log n) memory.
  *
  * Precondition: every leaf hash is HASH_SIZE bytes.
+ *
+ * @example rootHashBytes([leafHashBytes('a', 'sm3')], 'sm3') // that leaf hash
  */
 export function rootHashBytes(leafHashes: readonly Uint8Array[], alg: HashAlgorithm): Uint8Array {
   let frontier: Uint8Array[] = [];
@@ -77,10 +79,10 @@ export function inclusionProof(
  * The consistency proof from the tree of the first `from` leaves to the tree of the first `to`
  * leaves, as lowercase hex (RFC 9162 §2.1.4.1); empty when from is 0 or equals to.
  *
- * Preconditions: 0 ≤ from ≤ to ≤ number of leaves; leaf hashes, when given, are 64 hex digits.
- * Violations throw a RangeError or TypeError.
+ * Preconditions: 0 ≤ from ≤ to ≤ number of leaves; leaf hashes, when given, are 64 hex
+ * digits. Violations throw a RangeError or TypeError.
  *
- * @example consistencyProof({ leafHashes }, 6, 8, 'sha256') // ['0ebc5d34…', 'ca854ea1…', 'd37ee418…']
+ * @example consistencyProof({ leafHashes }, 6, 8, 'sha256') // ['0ebc5d34…', 'ca854ea1…', …]
  */
 export function consistencyProof(
   leaves: Leaves,

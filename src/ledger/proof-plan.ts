@@ -22,6 +22,13 @@ export interface LeafRange {
   readonly end: number;
 }
 
+/**
+ * More elements than any proof can have: a tree of at most 2^53 leaves has audit paths of at
+ * most 53 nodes and consistency proofs of at most 54. Verifiers reject longer arrays before
+ * decoding them, so a hostile document cannot make them do unbounded work.
+ */
+export const MAX_PROOF_LENGTH = 64;
+
 export interface ProofPlan {
   /**
    * One entry per proof element, in proof order: the perfect subtrees whose right fold is that

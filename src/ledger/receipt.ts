@@ -13,7 +13,7 @@
  */
 
 import { canonicalJson } from './canonical-json.js';
-import { parseCheckpoint, verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+import { type Checkpoint, parseCheckpoint, verifyCheckpoint } from './checkpoint.js';
 import {
   type HashAlgorithm,
   hashListFromHex,
@@ -22,6 +22,7 @@ import {
   toHex,
 } from './hash-algorithm.js';
 import { rootFromInclusionProof } from './inclusion-proof.js';
+import { MAX_PROOF_LENGTH } from './proof-plan.js';
 import type { VerifierKey } from './signer.js';
 import { isTreeSize } from './subtree.js';
 
@@ -48,8 +49,6 @@ export interface ReceiptVerification {
   /** Everything that did not check out, lowercase English naming got and want. */
   readonly problems: readonly string[];
 }
-
-const MAX_PROOF_LENGTH = 64;
 
 /**
  * Checks a receipt end to end: its shape; that the checkpoint is signed by one of
@@ -94,7 +93,10 @@ function describeShapeProblems(receipt: unknown): string[] {
     [isHashAlgorithm(r.alg), `alg: got ${describe(r.alg)}, want "sm3" or "sha256"`],
     [isTreeSize(r.index), `index: got ${describe(r.index)}, want a non-negative integer`],
     [typeof r.entry === 'string', `entry: got ${describe(r.entry)}, want the entry's json text`],
-    [hashListFromHex(r.proof, MAX_PROOF_LENGTH) !== undefined, 'proof: want an array of hex hashes'],
+    [
+      hashListFromHex(r.proof, MAX_PROOF_LENGTH) !== undefined,
+      'proof: want an array of hex hashes',
+    ],
     [typeof r.checkpoint === 'string', `checkpoint: got ${describe(r.checkpoint)}, want note text`],
     [typeof r.publicKey === 'object' && r.publicKey !== null, 'publicKey: want a key object'],
   ];
@@ -109,14 +111,24 @@ function checkSignature(receipt: Receipt, trustedKeys: readonly VerifierKey[]): 
 }
 
 function checkEntry(entry: string): string[] {
-  let canonical: string;
+  let value: unknown;
   try {
-    canonical = canonicalJson(JSON.parse(entry));
+    value = JSON.parse(entry);
   } catch {
     return ['entry: got text that is not json, want canonical json (rfc 8785)'];
   }
 
-  return canonical === entry ? [] : [`entry: got ${clip(entry)}, want its canonical form ${clip(canonical)}`];
+  let canonical: string;
+  try {
+    canonical = canonicalJson(value);
+  } catch (error) {
+    // JSON can spell what JCS refuses, such as a lone surrogate written as an escape.
+    return [`entry: ${(error as Error).message}`];
+  }
+
+  return canonical === entry
+    ? []
+    : [`entry: got ${clip(entry)}, want its canonical form ${clip(canonical)}`];
 }
 
 // The inclusion check reads the checkpoint without trusting it; checkSignature decides that.
@@ -129,7 +141,10 @@ function checkInclusion(receipt: Receipt): string[] {
   const checkpoint = parsed.checkpoint;
   const problems = checkBinding(receipt, checkpoint);
   if (receipt.index >= checkpoint.size) {
-    return [...problems, `index: got ${receipt.index}, want below the checkpoint size ${checkpoint.size}`];
+    return [
+      ...problems,
+      `index: got ${receipt.index}, want below the checkpoint size ${checkpoint.size}`,
+    ];
   }
 
   const path = hashListFromHex(receipt.proof, MAX_PROOF_LENGTH)!;
@@ -151,7 +166,8 @@ function checkInclusion(receipt: Receipt): string[] {
 function checkBinding(receipt: Receipt, checkpoint: Checkpoint): string[] {
   const problems: string[] = [];
   if (receipt.log !== checkpoint.origin) {
-    problems.push(`log: got ${describe(receipt.log)}, want the checkpoint origin ${describe(checkpoint.origin)}`);
+    const want = describe(checkpoint.origin);
+    problems.push(`log: got ${describe(receipt.log)}, want the checkpoint origin ${want}`);
   }
 
   if (checkpoint.alg !== undefined && checkpoint.alg !== receipt.alg) {

@@ -63,9 +63,6 @@ export const MAX_SIGNATURES = 64;
 
 const EM_DASH = '\u2014';
 
-// signed-note: "MUST NOT contain any ASCII control characters … other than newline".
-const FORBIDDEN_CONTROL = /[\u0000-\u0009\u000b-\u001f]/;
-
 // A JavaScript string with a lone surrogate has no UTF-8 form, so it cannot be a valid note.
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
@@ -102,13 +99,17 @@ export function parseSignedNote(input: unknown): NoteParseResult {
 /**
  * Signs `text` with each of `keys` and returns the signed note.
  *
- * Precondition: `text` is non-empty, ends with a newline, and holds no control character but
- * newlines (a RangeError otherwise).
+ * Preconditions: `text` ends with a newline and holds no control character but newlines, and
+ * there is at least one key (a RangeError otherwise: a note without signatures is no note).
  */
 export function signNote(text: string, keys: readonly SigningKey[]): string {
   const problem = checkCharacters(text);
   if (problem !== undefined || !text.endsWith('\n')) {
     throw new RangeError(`note text: ${problem?.message ?? 'got no final newline, want one'}`);
+  }
+
+  if (keys.length === 0) {
+    throw new RangeError('signing keys: got none, want at least one');
   }
 
   const message = Buffer.from(text, 'utf8');
@@ -164,11 +165,24 @@ function checkCharacters(input: unknown): ParseFailure<NoteFailureCode> | undefi
     );
   }
 
-  if (FORBIDDEN_CONTROL.test(input) || LONE_SURROGATE.test(input)) {
+  if (hasForbiddenControl(input) || LONE_SURROGATE.test(input)) {
     return parseFailure('invalid-character', 'note: got a control character or invalid unicode');
   }
 
   return undefined;
+}
+
+// signed-note: notes "MUST NOT contain any ASCII control characters (those below U+0020) other
+// than newline"; this also rules out CRLF line endings.
+function hasForbiddenControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x0a) {
+      return true;
+    }
+  }
+
+  return false;
 }
 
 function parseSignatureLines(text: string, lines: readonly string[]): NoteParseResult {

@@ -91,7 +91,7 @@ export function isSignatureAlgorithm(value: unknown): value is SignatureAlgorith
  *
  * Precondition: `name` is a valid key name ({@link isKeyName}); otherwise a RangeError.
  *
- * @example generateSigningKey('sm2', 'liuhen.example/410200') // { alg: 'sm2', name, publicKey, privateKey }
+ * @example generateSigningKey('sm2', 'liuhen.example/410200') // { alg, name, publicKey, … }
  */
 export function generateSigningKey(alg: SignatureAlgorithm, name: string): SigningKey {
   if (!isKeyName(name)) {
@@ -101,7 +101,11 @@ export function generateSigningKey(alg: SignatureAlgorithm, name: string): Signi
   return alg === 'sm2' ? generateSm2(name) : generateEd25519(name);
 }
 
-/** The public half of a signing key, safe to publish. */
+/**
+ * The public half of a signing key, safe to publish.
+ *
+ * @example verifierKeyOf(signingKey) // { alg: 'sm2', name: 'liuhen.example/410200', publicKey }
+ */
 export function verifierKeyOf(key: VerifierKey): VerifierKey {
   return { alg: key.alg, name: key.name, publicKey: key.publicKey };
 }

@@ -48,12 +48,7 @@ export function firstLeaf(node: NodeAddress): number {
  * Precondition: size ≥ 2.
  */
 export function splitPoint(size: number): number {
-  let k = 1;
-  while (k * 2 < size) {
-    k *= 2;
-  }
-
-  return k;
+  return leavesAtLevel(bitLength(size - 1) - 1);
 }
 
 /**
@@ -110,14 +105,9 @@ export function half(n: number): number {
   return Math.floor(n / 2);
 }
 
-/** Tells whether the positive integer `n` is an exact power of two. */
+/** Tells whether the positive safe integer `n` is an exact power of two. */
 export function isPowerOfTwo(n: number): boolean {
-  let p = 1;
-  while (p < n) {
-    p *= 2;
-  }
-
-  return p === n;
+  return n > 0 && leavesAtLevel(bitLength(n) - 1) === n;
 }
 
 /** A compact string key for a node address, for maps of nodes read from storage. */
@@ -125,17 +115,33 @@ export function nodeKey(node: NodeAddress): string {
   return `${node.level}/${node.index}`;
 }
 
+// The widest node starting at `at` is limited by the alignment of `at` (its trailing zero bits)
+// and by the room left before `end` (the highest set bit of end − at).
 function largestAlignedLevel(at: number, end: number): number {
-  let level = 0;
-  while (fitsAt(at, end, level + 1)) {
-    level += 1;
-  }
+  const fits = bitLength(end - at) - 1;
 
-  return level;
+  return at === 0 ? fits : Math.min(trailingZeros(at), fits);
 }
 
-function fitsAt(at: number, end: number, level: number): boolean {
-  const width = leavesAtLevel(level);
+const TWO_TO_32 = 2 ** 32;
 
-  return at % width === 0 && at + width <= end;
+/**
+ * The number of bits needed to write the non-negative safe integer `n` (0 for 0). Math.clz32
+ * sees only 32 bits, so larger numbers are split into their high and low words.
+ */
+export function bitLength(n: number): number {
+  const high = Math.floor(n / TWO_TO_32);
+
+  return high > 0 ? 64 - Math.clz32(high) : 32 - Math.clz32(n);
+}
+
+// Precondition: n is a positive safe integer.
+function trailingZeros(n: number): number {
+  const low = n % TWO_TO_32;
+  if (low === 0) {
+    return 32 + trailingZeros(n / TWO_TO_32);
+  }
+
+  // low & -low isolates the lowest set bit; >>> 0 keeps bit 31 positive.
+  return 31 - Math.clz32((low & -low) >>> 0);
 }

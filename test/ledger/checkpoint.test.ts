@@ -42,8 +42,11 @@ const goExample = {
   verifierKey: 'ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW',
   signerKey: 'AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz',
   keyId: 'c74f20a3',
-  text: "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n",
-  signature: 'x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=',
+  text:
+    'If you think cryptography is the answer to your problem,\n' +
+    "then you don't know what your problem is.\n",
+  signature:
+    'x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=',
 };
 
 function withoutTypeByte(base64: string): string {
@@ -96,7 +99,9 @@ describe('formatCheckpoint', () => {
   });
 
   it('writes only the three lines when there are no extensions', () => {
-    expect(formatCheckpoint({ origin, size: 0, rootHash: checkpoint.rootHash }).split('\n')).toHaveLength(4);
+    expect(
+      formatCheckpoint({ origin, size: 0, rootHash: checkpoint.rootHash }).split('\n'),
+    ).toHaveLength(4);
   });
 
   it.each([
@@ -109,7 +114,11 @@ describe('formatCheckpoint', () => {
     ['an unknown hash', { alg: 'md5' }, /hash/],
     ['an empty extension', { extensions: [''] }, /extension line/],
     ['an extension with a newline', { extensions: ['a\nb'] }, /extension line/],
-    ['an extension posing as the time', { extensions: ['time 2020-01-01T00:00:00Z'] }, /extension line/],
+    [
+      'an extension posing as the time',
+      { extensions: ['time 2020-01-01T00:00:00Z'] },
+      /extension line/,
+    ],
   ])('refuses %s', (_, override, message) => {
     expect(() => formatCheckpoint({ ...checkpoint, ...override } as Checkpoint)).toThrow(message);
   });
@@ -142,7 +151,8 @@ describe.each(['sm2', 'ed25519'] as const)('signed checkpoints (%s)', (alg) => {
         continue;
       }
 
-      const changed = `${signed.slice(0, at)}${body[at] === 'x' ? 'y' : 'x'}${signed.slice(at + 1)}`;
+      const other = body[at] === 'x' ? 'y' : 'x';
+      const changed = `${signed.slice(0, at)}${other}${signed.slice(at + 1)}`;
 
       expect(verifyCheckpoint(changed, trusted).ok, `byte ${at}`).toBe(false);
     }
@@ -166,10 +176,15 @@ describe.each(['sm2', 'ed25519'] as const)('signed checkpoints (%s)', (alg) => {
     const encoded = line.split(' ')[2]!.trim();
     const bytes = Buffer.from(encoded, 'base64');
     bytes[0]! ^= 1;
-    const verification = verifyCheckpoint(signed.replace(encoded, bytes.toString('base64')), trusted);
+    const verification = verifyCheckpoint(
+      signed.replace(encoded, bytes.toString('base64')),
+      trusted,
+    );
 
     expect(verification.ok).toBe(false);
-    expect(verification.problems[0]).toMatch(/^signatures: got only liuhen.example\/410221 \(\w{8}\), want one by/);
+    expect(verification.problems[0]).toMatch(
+      /^signatures: got only liuhen.example\/410221 \(\w{8}\), want one by/,
+    );
   });
 
   it('are rejected when no key is trusted, or another key is', () => {
@@ -182,11 +197,16 @@ describe.each(['sm2', 'ed25519'] as const)('signed checkpoints (%s)', (alg) => {
   });
 
   it('are rejected when a trusted key with the same name and ID fails to verify', () => {
-    const impostor = signCheckpoint(checkpoint, { ...key, privateKey: generateSigningKey(alg, origin).privateKey });
+    const impostor = signCheckpoint(checkpoint, {
+      ...key,
+      privateKey: generateSigningKey(alg, origin).privateKey,
+    });
     const verification = verifyCheckpoint(impostor, trusted);
 
     expect(verification.ok).toBe(false);
-    expect(verification.problems).toEqual([expect.stringMatching(/^signature by liuhen.example\/410221 .* does not verify$/)]);
+    expect(verification.problems).toEqual([
+      expect.stringMatching(/^signature by liuhen.example\/410221 .* does not verify$/),
+    ]);
   });
 });
 
@@ -194,7 +214,9 @@ describe('checkpoints with several signatures', () => {
   const both = signCheckpoint(checkpoint, [keys.sm2, keys.ed25519]);
 
   it('verify with either key trusted, naming which verified', () => {
-    expect(verifyCheckpoint(both, [verifierKeyOf(keys.ed25519)]).verifiedBy).toEqual([verifierKeyOf(keys.ed25519)]);
+    expect(verifyCheckpoint(both, [verifierKeyOf(keys.ed25519)]).verifiedBy).toEqual([
+      verifierKeyOf(keys.ed25519),
+    ]);
     expect(verifyCheckpoint(both, [keys.sm2, keys.ed25519]).verifiedBy).toHaveLength(2);
   });
 
@@ -215,7 +237,12 @@ describe('parseCheckpoint', () => {
   it('parses the text and signatures without checking them', () => {
     const parsed = parseCheckpoint(note(`${origin}\n8\n${root}\n`));
 
-    expect(parsed.ok && parsed.checkpoint).toEqual({ origin, size: 8, rootHash: checkpoint.rootHash, extensions: [] });
+    expect(parsed.ok && parsed.checkpoint).toEqual({
+      origin,
+      size: 8,
+      rootHash: checkpoint.rootHash,
+      extensions: [],
+    });
     expect(parsed.ok && parsed.note.signatures[0]?.keyId.toString('hex')).toBe('07070707');
   });
 

@@ -42,7 +42,9 @@ describe('RFC 9162 §2.1.1 hashes', () => {
   });
 
   it('hashes a string entry as UTF-8', () => {
-    const want = createHash('sha256').update(Buffer.concat([Buffer.of(0), Buffer.from('留痕', 'utf8')]));
+    const want = createHash('sha256').update(
+      Buffer.concat([Buffer.of(0), Buffer.from('留痕', 'utf8')]),
+    );
 
     expect(leafHash('留痕', 'sha256')).toBe(want.digest('hex'));
   });
@@ -50,13 +52,17 @@ describe('RFC 9162 §2.1.1 hashes', () => {
   it('prefixes interior nodes with 0x01', () => {
     const left = leafHash('a', 'sm3');
     const right = leafHash('b', 'sm3');
-    const want = createHash('sm3').update(Buffer.from(`01${left}${right}`, 'hex')).digest('hex');
+    const want = createHash('sm3')
+      .update(Buffer.from(`01${left}${right}`, 'hex'))
+      .digest('hex');
 
     expect(nodeHash(left, right, 'sm3')).toBe(want);
   });
 
   it('refuses children that are not hashes', () => {
-    expect(() => nodeHashBytes(Buffer.alloc(31), Buffer.alloc(32), 'sm3')).toThrow(/got 31 bytes, want 32/);
+    expect(() => nodeHashBytes(Buffer.alloc(31), Buffer.alloc(32), 'sm3')).toThrow(
+      /got 31 bytes, want 32/,
+    );
     expect(() => nodeHash('zz', leafHash('b', 'sm3'), 'sm3')).toThrow(/want 64 hex digits/);
   });
 
@@ -73,12 +79,14 @@ describe('hex', () => {
     expect(toHex(hashFromHex(hex.toUpperCase())!)).toBe(hex);
   });
 
-  it.each([['short', 'ab'], ['non-hex', `${'0'.repeat(63)}x`], ['a number', 42], ['null', null]])(
-    'rejects %s input',
-    (_, value) => {
-      expect(hashFromHex(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    ['short', 'ab'],
+    ['non-hex', `${'0'.repeat(63)}x`],
+    ['a number', 42],
+    ['null', null],
+  ])('rejects %s input', (_, value) => {
+    expect(hashFromHex(value)).toBeUndefined();
+  });
 
   it('rejects lists that are too long before decoding them', () => {
     expect(hashListFromHex([hashVectors.sm3.abc], 1)).toHaveLength(1);

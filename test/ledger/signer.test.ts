@@ -23,7 +23,10 @@ const gmExample = {
       'ccea490ce26775a52dc6ea718cc1aa600aed05fbf35e084a6632f6072da9ad13',
     'hex',
   ).toString('base64'),
-  privateKey: Buffer.from('3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8', 'hex'),
+  privateKey: Buffer.from(
+    '3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8',
+    'hex',
+  ),
   signature: Buffer.from(
     'f5a03b0648d2c4630eeac513e1bb81a15944da3827d5b74143ac7eaceee720b3' +
       'b1b6aa29df212fd8763182bc0d421ca1bb9038fd1f7f42d4840b69c485bbc1aa',
@@ -36,7 +39,8 @@ const rfc8032 = {
   seed: '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60',
   publicKey: 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
   signature:
-    'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b',
+    'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555' +
+    'fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b',
 };
 
 describe('SM2 (GB/T 32918.2, SM3 with the default user ID)', () => {
@@ -75,7 +79,10 @@ describe('SM2 (GB/T 32918.2, SM3 with the default user ID)', () => {
   });
 
   it('rejects a public key that is not on the curve', () => {
-    const offCurve = { ...gmKey, publicKey: Buffer.concat([Buffer.of(4), Buffer.alloc(64, 1)]).toString('base64') };
+    const offCurve = {
+      ...gmKey,
+      publicKey: Buffer.concat([Buffer.of(4), Buffer.alloc(64, 1)]).toString('base64'),
+    };
 
     expect(verifyMessage(offCurve, Buffer.from('message digest'), gmExample.signature)).toBe(false);
   });
@@ -140,9 +147,12 @@ describe('key IDs', () => {
 });
 
 describe('generateSigningKey', () => {
-  it.each(['', 'has space', 'a+b', 'tab\there', 'nbsp\u00a0name'])('refuses the key name %j', (name) => {
-    expect(() => generateSigningKey('sm2', name)).toThrow(RangeError);
-  });
+  it.each(['', 'has space', 'a+b', 'tab\there', 'nbsp\u00a0name'])(
+    'refuses the key name %j',
+    (name) => {
+      expect(() => generateSigningKey('sm2', name)).toThrow(RangeError);
+    },
+  );
 });
 
 describe('describeKeyProblem', () => {
