@@ -30,17 +30,8 @@ export async function ensureAdministrators(
     const oneTime = password ?? generatePassword();
     const hash = await hashPassword(oneTime, ctx.config.scryptCost);
     await write(ctx, async (change) => {
-      await insertAccount(
-        change,
-        { username: role, name: adminRoleNames[role], unit: null, phone: null },
-        hash,
-        role,
-      );
-      await change.event({
-        type: 'user.created',
-        actor: null,
-        data: { username: role, adminRole: role },
-      });
+      const account = { username: role, name: adminRoleNames[role], unit: null, phone: null };
+      await insertAccount(change, account, hash, role, null);
     });
     created.push({ username: role, password: oneTime });
   }

@@ -10,7 +10,7 @@ import { type Context, write } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { AppError, fail } from '../platform/errors.js';
 import { readSettings, type Settings } from '../settings/settings.js';
-import { hashPassword, meetsPolicy, verifyPassword } from './password.js';
+import { hashPassword, meetsPolicy, passwordDigest, verifyPassword } from './password.js';
 
 export interface SessionInfo {
   sessionId: string;
@@ -270,7 +270,7 @@ export async function changePassword(
     await change.event({
       type: 'user.password-changed',
       actor: { username: row.username, ip },
-      data: {},
+      data: { username: row.username, passwordDigest: passwordDigest(hash) },
     });
   });
 }
@@ -318,6 +318,11 @@ export async function resetPassword(
       .where('id', '=', row.id)
       .execute();
     await endSessions(change, row.id, 'password-reset');
-    await change.event({ type: 'user.password-reset', actor, unit: row.unit, data: { username } });
+    await change.event({
+      type: 'user.password-reset',
+      actor,
+      unit: row.unit,
+      data: { username, passwordDigest: passwordDigest(hash) },
+    });
   });
 }

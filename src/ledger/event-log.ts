@@ -1,14 +1,16 @@
 /**
- * Appends events to the per-unit logs inside the caller's transaction, so that a business
- * change and its event are committed together or not at all (DESIGN.md, invariant 1).
- * `system` is the log of instance-wide events: accounts, sign-ins, settings, units.
+ * Events: what every change writes to a log, inside the caller's transaction, so that a
+ * business change and its event are committed together or not at all (DESIGN.md,
+ * invariant 1). `system` is the log of instance-wide events (accounts, sign-ins, settings);
+ * every unit has its own log for what concerns it.
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { type Engine, lockForUpdate } from '../platform/db/database.js';
-import type { LogTable, Schema } from '../platform/db/schema.js';
+import type { Engine } from '../platform/db/database.js';
+import type { Schema } from '../platform/db/schema.js';
 import { canonicalJson } from './canonical-json.js';
-import { type HashAlgorithm, leafHash } from './hash-algorithm.js';
+import { DEFAULT_HASH_ALGORITHM, type HashAlgorithm } from './hash-algorithm.js';
+import { type AppendedEntry, appendEntry } from './log-store.js';
 
 export const SYSTEM_LOG = 'system';
 
@@ -21,16 +23,22 @@ export interface Actor {
 export interface EventInput {
   type: string;
   actor: Actor | null;
-  /** The unit the event is about, if any; it does not choose the log. */
+  /** The unit the event is about, if any. */
   unit?: string | null;
   result?: 'success' | 'failure';
   data: Record<string, unknown>;
 }
 
-export interface AppendedEvent {
-  log: string;
-  index: number;
-  leafHash: string;
+/** The JSON document of one log entry (hashed as its RFC 8785 canonical form). */
+export interface LogEvent {
+  id: string;
+  type: string;
+  at: string;
+  actor: { username: string } | null;
+  source: { ip: string } | null;
+  unit: string | null;
+  result: 'success' | 'failure';
+  data: Record<string, unknown>;
 }
 
 export interface LogWriter {
@@ -39,20 +47,15 @@ export interface LogWriter {
   now: Date;
 }
 
-/**
- * Appends one event to `logId`, creating the log on first use.
- * Precondition: called inside the transaction that makes the change the event describes.
- * Invariant: indexes of a log are 0…size-1 with no gaps, because the head row is locked.
- */
-export async function appendEvent(
+/** Appends one event to `logId`. Precondition: inside the transaction of the change. */
+export function appendEvent(
   writer: LogWriter,
   logId: string,
   input: EventInput,
-  alg: HashAlgorithm = 'sm3',
-): Promise<AppendedEvent> {
-  const head = await lockOrCreateLog(writer, logId, alg);
+  alg: HashAlgorithm = DEFAULT_HASH_ALGORITHM,
+): Promise<AppendedEntry> {
   const at = writer.now.toISOString();
-  const entry = canonicalJson({
+  const event: LogEvent = {
     id: randomUUID(),
     type: input.type,
     at,
@@ -61,40 +64,8 @@ export async function appendEvent(
     unit: input.unit ?? null,
     result: input.result ?? 'success',
     data: input.data,
-  });
-  const hash = leafHash(entry, head.alg as HashAlgorithm);
+  };
+  const row = { type: event.type, actor: input.actor?.username ?? null, at, entry: canonicalJson(event) };
 
-  await writer.trx
-    .insertInto('log_entries')
-    .values({
-      log_id: logId,
-      idx: head.size,
-      type: input.type,
-      actor: input.actor?.username ?? null,
-      at,
-      entry,
-      leaf_hash: hash,
-    })
-    .execute();
-  await writer.trx
-    .updateTable('logs')
-    .set({ size: head.size + 1 })
-    .where('id', '=', logId)
-    .execute();
-
-  return { log: logId, index: head.size, leafHash: hash };
-}
-
-async function lockOrCreateLog(writer: LogWriter, logId: string, alg: HashAlgorithm) {
-  const existing = await lockForUpdate<LogTable>(writer.trx, writer.engine, logId);
-  if (existing) return existing;
-
-  const head = { id: logId, alg, size: 0, created_at: writer.now.toISOString() };
-  await writer.trx
-    .insertInto('logs')
-    .values(head)
-    .onConflict((c) => c.doNothing())
-    .execute();
-
-  return (await lockForUpdate<LogTable>(writer.trx, writer.engine, logId))!;
+  return appendEntry(writer.trx, writer.engine, logId, row, at, alg);
 }

@@ -67,7 +67,7 @@ export async function insertUnit(change: Change, input: UnitInput, actor: Actor)
   };
   await trx.insertInto('units').values(row).execute();
   const unit = toUnit(row);
-  await change.event({ type: 'unit.created', actor, unit: unit.code, data: { unit } });
+  await change.event({ type: 'unit.created', actor, unit: unit.code, data: { unit } }, unit.code);
 
   return unit;
 }
@@ -113,7 +113,7 @@ export function updateUnit(
       })
       .where('code', '=', code)
       .execute();
-    await change.event({ type: 'unit.updated', actor, unit: code, data: { before, after } });
+    await change.event({ type: 'unit.updated', actor, unit: code, data: { before, after } }, code);
 
     return after;
   });

@@ -3,7 +3,7 @@
  * Accounts are disabled, never deleted, so that every event keeps a known actor.
  */
 import { randomUUID } from 'node:crypto';
-import { generatePassword, hashPassword, meetsPolicy } from '../auth/password.js';
+import { generatePassword, hashPassword, meetsPolicy, passwordDigest } from '../auth/password.js';
 import type { Actor } from '../ledger/event-log.js';
 import { type Change, type Context, write } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
@@ -78,29 +78,33 @@ export async function createUser(
       .executeTakeFirst();
     if (!unit) fail('UNIT_NOT_FOUND', [{ field: 'unit', message: `单位 ${input.unit} 不存在` }]);
 
-    const row = await insertAccount(change, { ...input, phone: input.phone ?? null }, hash, null);
-    await change.event({
-      type: 'user.created',
-      actor,
-      unit: input.unit,
-      data: {
-        username: row.username,
-        unit: input.unit,
-        passwordGenerated: input.password === undefined,
-      },
-    });
+    const account = { ...input, phone: input.phone ?? null };
+    const row = await insertAccount(change, account, hash, null, actor);
 
     const user = toUser(row, change.now);
     return input.password === undefined ? { user, password } : { user };
   });
 }
 
-/** Inserts an account row; the caller logs the event. */
+/** The state of an account as its events record it, and as `liuhen verify` replays it. */
+export function accountState(row: Pick<UserRow, 'username' | 'name' | 'unit' | 'phone' | 'admin_role' | 'active'>) {
+  return {
+    username: row.username,
+    name: row.name,
+    unit: row.unit,
+    phone: row.phone,
+    adminRole: row.admin_role,
+    active: row.active === 1,
+  };
+}
+
+/** Inserts an account row and logs its creation with the full account state. */
 export async function insertAccount(
   change: Change,
   input: { username: string; name: string; unit: string | null; phone: string | null },
   passwordHash: string,
   adminRole: AdminRole | null,
+  actor: Actor | null,
 ): Promise<UserRow> {
   const taken = await change.trx
     .selectFrom('users')
@@ -129,6 +133,12 @@ export async function insertAccount(
     updated_at: now,
   };
   await change.trx.insertInto('users').values(row).execute();
+  await change.event({
+    type: 'user.created',
+    actor,
+    unit: row.unit,
+    data: { user: accountState(row), passwordDigest: passwordDigest(passwordHash) },
+  });
 
   return row;
 }
@@ -174,7 +184,7 @@ export function updateUser(
       type: 'user.updated',
       actor,
       unit: next.unit,
-      data: { username: name, changed },
+      data: { username: name, changed, after: accountState({ ...row, ...next }) },
     });
 
     return toUser({ ...row, ...next }, change.now);

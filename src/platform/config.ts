@@ -3,6 +3,7 @@
  * `npm start` runs on the embedded engine (SQLite under ./data) with nothing set.
  */
 import path from 'node:path';
+import type { HashAlgorithm } from '../ledger/hash-algorithm.js';
 
 export interface Config {
   /** `sqlite:PATH` or `postgres://…` */
@@ -14,6 +15,10 @@ export interface Config {
   scryptCost: number;
   logLevel: string;
   webDist: string;
+  /** Hash function of logs created from now on; a log keeps the one it was created with. */
+  logHash: HashAlgorithm;
+  /** The environment, for the master key (LIUHEN_MASTER_KEY, LIUHEN_MASTER_KEY_FILE). */
+  env: NodeJS.ProcessEnv;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,6 +32,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scryptCost: Number(env.LIUHEN_SCRYPT_COST ?? 2 ** 15),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.LIUHEN_WEB_DIST ?? 'web/dist'),
+    logHash: parseLogHash(env.LIUHEN_LOG_HASH ?? 'sm3'),
+    env,
   };
 }
 
@@ -37,4 +44,10 @@ function parsePort(text: string): number {
   }
 
   return port;
+}
+
+function parseLogHash(text: string): HashAlgorithm {
+  if (text === 'sm3' || text === 'sha256') return text;
+
+  throw new Error(`LIUHEN_LOG_HASH must be sm3 or sha256, got ${JSON.stringify(text)}`);
 }

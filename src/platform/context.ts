@@ -14,6 +14,8 @@ export interface Context {
   engine: Engine;
   clock: Clock;
   config: Config;
+  /** Wraps the signing keys; never stored in the database. */
+  masterKey: Buffer;
 }
 
 /** A transaction with the means to log what it changes. */
@@ -24,8 +26,8 @@ export interface Change {
   event(input: EventInput, log?: string): Promise<void>;
 }
 
-export function createContext(database: Database, clock: Clock, config: Config): Context {
-  return { db: database.db, engine: database.engine, clock, config };
+export function createContext(database: Database, clock: Clock, config: Config, masterKey: Buffer): Context {
+  return { db: database.db, engine: database.engine, clock, config, masterKey };
 }
 
 export function write<T>(ctx: Context, work: (change: Change) => Promise<T>): Promise<T> {
@@ -36,7 +38,7 @@ export function write<T>(ctx: Context, work: (change: Change) => Promise<T>): Pr
       trx,
       now,
       event: async (input, log = SYSTEM_LOG) => {
-        await appendEvent(writer, log, input);
+        await appendEvent(writer, log, input, ctx.config.logHash);
       },
     };
 

@@ -4,7 +4,10 @@
  * every entry point starts from the same state.
  */
 import { type CreatedAdministrator, ensureAdministrators } from '../auth/administrators.js';
+import { ensureSigningKey } from '../ledger/signing-keys.js';
+import type { SignatureAlgorithm } from '../ledger/signer.js';
 import { seedRules } from '../rules/rules.js';
+import { loadMasterKey } from './crypto/master-key.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
@@ -22,6 +25,8 @@ export interface Instance {
 
 export interface OpenOptions {
   clock?: Clock;
+  /** Algorithm of the first checkpoint signing key, when none exists yet. */
+  signingAlg?: SignatureAlgorithm;
   /** One-time password for all three administrator accounts; generated when absent. */
   adminPassword?: string;
 }
@@ -30,7 +35,9 @@ export async function openInstance(config: Config, options: OpenOptions = {}): P
   const database = openDatabase(config.dbUrl);
   try {
     const migrations = await migrateToLatest(database.db);
-    const ctx = createContext(database, options.clock ?? systemClock, config);
+    const masterKey = loadMasterKey({ env: config.env, dataDir: config.dataDir });
+    const ctx = createContext(database, options.clock ?? systemClock, config, masterKey);
+    await ensureSigningKey(ctx, options.signingAlg);
     await seedRules(ctx);
     const administrators = await ensureAdministrators(ctx, options.adminPassword);
 

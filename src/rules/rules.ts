@@ -25,7 +25,7 @@ export async function seedRules(ctx: Context): Promise<void> {
   await write(ctx, async (change) => {
     const { trx } = change;
     const known = await trx.selectFrom('rule_versions').select('id').execute();
-    const added: string[] = [];
+    const added: Array<{ id: string; effectiveFrom: string }> = [];
 
     for (const version of ruleVersions.filter((v) => !known.some((k) => k.id === v.id))) {
       await trx
@@ -36,7 +36,7 @@ export async function seedRules(ctx: Context): Promise<void> {
         .insertInto('situations')
         .values(version.situations.map((s) => ({ ...s, version: version.id })))
         .execute();
-      added.push(version.id);
+      added.push({ id: version.id, effectiveFrom: version.effectiveFrom });
     }
 
     const mapped = await trx.selectFrom('situation_mappings').select('from_id').execute();
@@ -50,8 +50,10 @@ export async function seedRules(ctx: Context): Promise<void> {
         .execute();
     }
 
-    if (added.length > 0)
-      await change.event({ type: 'rules.seeded', actor: null, data: { versions: added } });
+    if (added.length + missing.length > 0) {
+      const data = { versions: added, mapping: missing };
+      await change.event({ type: 'rules.seeded', actor: null, data });
+    }
   });
 }
 

@@ -2,6 +2,7 @@
  * A real Liuhen instance for a test: a fresh database on the chosen engine, the real
  * server driven in-process with fastify.inject, and a manual clock.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ManualClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -28,8 +29,10 @@ export interface TestApp {
 export async function startTestApp(engine: EngineUnderTest): Promise<TestApp> {
   const database = await engine.create();
   const clock = new ManualClock(new Date('2026-01-05T02:00:00Z'));
+  // A master key of its own, so the test never touches ./data.
+  const env = { LIUHEN_MASTER_KEY: randomBytes(32).toString('hex') };
   const config = {
-    ...loadConfig({}),
+    ...loadConfig(env),
     dbUrl: database.url,
     scryptCost: 1024,
     webDist: '/nonexistent',

@@ -4,10 +4,12 @@
  */
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/0001-foundation.js';
+import * as merkleLog from './migrations/0002-merkle-log.js';
 import type { Db } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-merkle-log': merkleLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -99,6 +99,33 @@ export interface LogEntryTable {
   leaf_hash: string;
 }
 
+export interface LogNodeTable {
+  log_id: string;
+  level: number;
+  idx: number;
+  hash: string;
+}
+
+export interface SigningKeyTable {
+  id: string;
+  alg: string;
+  name: string;
+  public_key: string;
+  sealed_private_key: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export interface CheckpointTable {
+  id: string;
+  log_id: string;
+  size: number;
+  root: string;
+  at: string;
+  key_id: string;
+  note: string;
+}
+
 export interface Schema {
   units: UnitTable;
   users: UserTable;
@@ -111,6 +138,9 @@ export interface Schema {
   holidays: HolidayTable;
   logs: LogTable;
   log_entries: LogEntryTable;
+  log_nodes: LogNodeTable;
+  signing_keys: SigningKeyTable;
+  checkpoints: CheckpointTable;
 }
 
 export type Db = Kysely<Schema>;

@@ -112,7 +112,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   const error = (payload as { error?: Partial<ApiError> & { details?: unknown } } | undefined)
     ?.error;
   if (!error?.code) {
-    return new ApiError(response.status, 'HTTP_ERROR', `服务器返回错误（${response.status}），请稍后重试`);
+    return new ApiError(
+      response.status,
+      'HTTP_ERROR',
+      `服务器返回错误（${response.status}），请稍后重试`,
+    );
   }
 
   const details = Array.isArray(error.details) ? (error.details as FieldProblem[]) : [];
@@ -121,7 +125,10 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 function sessionProblemOf(error: ApiError): SessionProblem | null {
-  if (error.status === 401 && (error.code === 'SESSION_EXPIRED' || error.code === 'AUTH_REQUIRED')) {
+  if (
+    error.status === 401 &&
+    (error.code === 'SESSION_EXPIRED' || error.code === 'AUTH_REQUIRED')
+  ) {
     return error.code;
   }
   if (error.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') return error.code;
@@ -141,9 +148,16 @@ function withQuery(path: string, query?: Query): string {
   return search ? `${path}?${search}` : path;
 }
 
-/** The text to show for any error thrown while calling the API. */
+/**
+ * The text to show for any error thrown while calling the API: the server's message, with
+ * the per-field problems it does not already spell out.
+ */
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) {
+    const extra = error.details.map((d) => d.message).filter((m) => !error.message.includes(m));
+
+    return extra.length > 0 ? `${error.message}（${extra.join('；')}）` : error.message;
+  }
 
   return '操作失败，请稍后重试';
 }

@@ -19,6 +19,7 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
   const loader = useRef(load);
   loader.current = load;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key says what to load and the version asks to load it again; the loader is read from a ref so a new closure each render does not reload
   useEffect(() => {
     let current = true;
     setLoading(true);

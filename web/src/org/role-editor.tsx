@@ -7,7 +7,13 @@ import { App, Button, Flex, Form, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../api/client';
 import { type Unit, unitOptions } from './units';
-import { businessRoleNames, businessRoles, type RoleGrant, type UserWithRoles, usersApi } from './users';
+import {
+  businessRoleNames,
+  businessRoles,
+  type RoleGrant,
+  type UserWithRoles,
+  usersApi,
+} from './users';
 
 interface Props {
   user: UserWithRoles;
@@ -29,6 +35,13 @@ export function RoleEditor({ user, units, onClose, onSaved }: Props) {
   const options = unitOptions(units);
 
   const onFinish = async ({ roles }: RoleFields) => {
+    const repeated = firstRepeated(roles as RoleGrant[]);
+    if (repeated) {
+      const unit = units.find((u) => u.code === repeated.unit)?.name ?? repeated.unit;
+      message.error(`同一单位的同一角色只能出现一次：${businessRoleNames[repeated.role]}@${unit}`);
+      return;
+    }
+
     setSaving(true);
     try {
       await usersApi.setRoles(user.username, roles as RoleGrant[]);
@@ -47,7 +60,7 @@ export function RoleEditor({ user, units, onClose, onSaved }: Props) {
       title={`分配角色：${user.name}（${user.username}）`}
       width={640}
       okText="保存"
-      okButtonProps={{ loading: saving, 'data-testid': 'roles-submit' } as object}
+      okButtonProps={{ loading: saving, 'data-testid': 'roles-submit' }}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
@@ -62,8 +75,8 @@ export function RoleEditor({ user, units, onClose, onSaved }: Props) {
         initialValues={{ roles: user.roles }}
         data-testid="role-editor"
       >
-        <Form.List name="roles" rules={[{ validator: noDuplicates }]}>
-          {(fields, { add, remove }, { errors }) => (
+        <Form.List name="roles">
+          {(fields, { add, remove }) => (
             <>
               {fields.map((field, index) => (
                 <Flex key={field.key} gap="small" wrap align="start">
@@ -72,7 +85,11 @@ export function RoleEditor({ user, units, onClose, onSaved }: Props) {
                     rules={[{ required: true, message: '请选择角色' }]}
                     style={{ flex: '1 1 160px' }}
                   >
-                    <Select options={roleOptions} placeholder="角色" data-testid={`role-select-${index}`} />
+                    <Select
+                      options={roleOptions}
+                      placeholder="角色"
+                      data-testid={`role-select-${index}`}
+                    />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'unit']}
@@ -100,12 +117,11 @@ export function RoleEditor({ user, units, onClose, onSaved }: Props) {
                 type="dashed"
                 block
                 icon={<PlusOutlined />}
-                onClick={() => add({ role: 'recorder', unit: user.unit ?? undefined })}
+                onClick={() => add({ unit: user.unit ?? undefined })}
                 data-testid="roles-add"
               >
                 添加角色
               </Button>
-              <Form.ErrorList errors={errors} />
             </>
           )}
         </Form.List>
@@ -114,11 +130,14 @@ export function RoleEditor({ user, units, onClose, onSaved }: Props) {
   );
 }
 
-async function noDuplicates(_: unknown, roles: Array<Partial<RoleGrant>> | undefined) {
+function firstRepeated(roles: RoleGrant[]): RoleGrant | undefined {
   const seen = new Set<string>();
-  for (const grant of roles ?? []) {
+
+  return roles.find((grant) => {
     const key = `${grant.role}@${grant.unit}`;
-    if (grant.role && grant.unit && seen.has(key)) throw new Error('同一单位的同一角色只能出现一次');
+    if (seen.has(key)) return true;
     seen.add(key);
-  }
+
+    return false;
+  });
 }

@@ -61,7 +61,7 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: Props) {
       open
       title={unit ? `编辑单位：${unit.name}` : '新建单位'}
       okText={unit ? '保存' : '新建'}
-      okButtonProps={{ htmlType: 'submit', loading: saving, 'data-testid': 'unit-submit' } as object}
+      okButtonProps={{ htmlType: 'submit', loading: saving, 'data-testid': 'unit-submit' }}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
@@ -87,7 +87,10 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: Props) {
           extra="行政区划代码或本单位自定的代码，例如 410221；保存后不能修改"
           rules={[
             { required: true, message: '请填写单位代码' },
-            { pattern: /^[0-9A-Za-z_-]{1,32}$/, message: '单位代码只能由 1 到 32 位字母、数字、下划线或连字符组成' },
+            {
+              pattern: /^[0-9A-Za-z_-]{1,32}$/,
+              message: '单位代码只能由 1 到 32 位字母、数字、下划线或连字符组成',
+            },
           ]}
         >
           <Input disabled={Boolean(unit)} data-testid="unit-code" />
@@ -114,7 +117,11 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: Props) {
             data-testid="unit-parent"
           />
         </Form.Item>
-        <Form.Item label="报送单位" name="reportsTo" extra="季度汇总表报送给哪个单位；不选则报送给上级单位">
+        <Form.Item
+          label="报送单位"
+          name="reportsTo"
+          extra="季度汇总表报送给哪个单位；不选则报送给上级单位"
+        >
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
@@ -124,7 +131,12 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: Props) {
           />
         </Form.Item>
         {unit && (
-          <Form.Item label="启用" name="active" valuePropName="checked" extra="停用的单位保留全部历史，不能再新增记录">
+          <Form.Item
+            label="启用"
+            name="active"
+            valuePropName="checked"
+            extra="停用的单位仍保留在单位树中，其全部历史记录保持不变"
+          >
             <Switch data-testid="unit-active" />
           </Form.Item>
         )}

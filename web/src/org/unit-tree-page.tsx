@@ -68,7 +68,15 @@ export function UnitTreePage() {
     <>
       <PageTitle
         title={canEdit ? '单位管理' : '单位列表'}
-        extra={canEdit && <UnitActions onCreate={() => setEditing({ mode: 'create' })} onImport={() => setImporting(true)} onLoaded={units.reload} />}
+        extra={
+          canEdit && (
+            <UnitActions
+              onCreate={() => setEditing({ mode: 'create' })}
+              onImport={() => setImporting(true)}
+              onLoaded={units.reload}
+            />
+          )
+        }
       />
       {units.error ? <LoadFailure error={units.error} onRetry={units.reload} /> : null}
       <Input.Search
@@ -119,12 +127,14 @@ function UnitActions({ onCreate, onImport, onLoaded }: ActionsProps) {
       content:
         '将新建河南省统计局、开封市统计局及其所辖 9 个县区统计局中系统里还没有的单位；已有的单位保持不变。',
       okText: '载入',
-      okButtonProps: { 'data-testid': 'unit-preset-confirm' } as object,
+      okButtonProps: { 'data-testid': 'unit-preset-confirm' },
       onOk: async () => {
         try {
           const { imported } = await unitsApi.loadKaifengPreset();
           message.success(
-            imported.length > 0 ? `已载入 ${imported.length} 个单位` : '预置单位均已存在，未新增单位',
+            imported.length > 0
+              ? `已载入 ${imported.length} 个单位`
+              : '预置单位均已存在，未新增单位',
           );
           onLoaded();
         } catch (error) {
@@ -141,7 +151,11 @@ function UnitActions({ onCreate, onImport, onLoaded }: ActionsProps) {
       <Button icon={<ImportOutlined />} onClick={onImport} data-testid="unit-import">
         导入
       </Button>
-      <Button icon={<ThunderboltOutlined />} onClick={confirmPreset} data-testid="unit-preset-kaifeng">
+      <Button
+        icon={<ThunderboltOutlined />}
+        onClick={confirmPreset}
+        data-testid="unit-preset-kaifeng"
+      >
         载入开封市预置
       </Button>
     </>
@@ -170,5 +184,7 @@ function allKeys(nodes: UnitNode[]): string[] {
 
 /** The first two levels open, so a city sees its counties without a click. */
 function topKeys(nodes: UnitNode[]): string[] {
-  return nodes.flatMap((n) => (n.children ? [n.code, ...n.children.filter((c) => c.children).map((c) => c.code)] : []));
+  return nodes.flatMap((n) =>
+    n.children ? [n.code, ...n.children.filter((c) => c.children).map((c) => c.code)] : [],
+  );
 }

@@ -49,7 +49,8 @@ export interface ImportAnswer {
 export const unitsApi = {
   list: async () => (await api.get<{ units: Unit[] }>('/units')).units,
   create: (input: UnitInput) => api.post<Unit>('/units', input),
-  update: (code: string, patch: UnitPatch) => api.patch<Unit>(`/units/${encodeURIComponent(code)}`, patch),
+  update: (code: string, patch: UnitPatch) =>
+    api.patch<Unit>(`/units/${encodeURIComponent(code)}`, patch),
   import: (format: 'csv' | 'json', content: string, dryRun: boolean) =>
     api.post<ImportAnswer>('/units/import', { format, content, dryRun }),
   loadKaifengPreset: () => api.post<ImportAnswer>('/units/presets/kaifeng'),

@@ -41,7 +41,11 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
       } else {
         const answer = await usersApi.create(inputOf(fields));
         message.success('用户已新建');
-        onSaved(answer.password ? { username: answer.user.username, password: answer.password } : undefined);
+        onSaved(
+          answer.password
+            ? { username: answer.user.username, password: answer.password }
+            : undefined,
+        );
       }
     } catch (error) {
       showFieldErrors(form, error);
@@ -56,7 +60,7 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
       open
       title={user ? `编辑用户：${user.name}` : '新建用户'}
       okText={user ? '保存' : '新建'}
-      okButtonProps={{ loading: saving, 'data-testid': 'user-submit' } as object}
+      okButtonProps={{ loading: saving, 'data-testid': 'user-submit' }}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
@@ -67,7 +71,12 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
         layout="vertical"
         onFinish={onFinish}
         initialValues={
-          user && { username: user.username, name: user.name, unit: user.unit ?? undefined, phone: user.phone ?? undefined }
+          user && {
+            username: user.username,
+            name: user.name,
+            unit: user.unit ?? undefined,
+            phone: user.phone ?? undefined,
+          }
         }
       >
         <Form.Item
@@ -76,7 +85,10 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
           extra={user ? '用户名不能修改' : '用于登录，2 到 32 位字母、数字、下划线、点或连字符'}
           rules={[
             { required: true, message: '请填写用户名' },
-            { pattern: /^[A-Za-z0-9_.-]{2,32}$/, message: '用户名须为 2 到 32 位字母、数字、下划线、点或连字符' },
+            {
+              pattern: /^[A-Za-z0-9_.-]{2,32}$/,
+              message: '用户名须为 2 到 32 位字母、数字、下划线、点或连字符',
+            },
           ]}
         >
           <Input disabled={Boolean(user)} autoComplete="off" data-testid="user-username" />
@@ -92,7 +104,11 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
         >
           <Input data-testid="user-name" />
         </Form.Item>
-        <Form.Item label="所在单位" name="unit" rules={[{ required: true, message: '请选择所在单位' }]}>
+        <Form.Item
+          label="所在单位"
+          name="unit"
+          rules={[{ required: true, message: '请选择所在单位' }]}
+        >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             options={unitOptions(units)}
@@ -103,7 +119,12 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
         <Form.Item
           label="电话"
           name="phone"
-          rules={[{ pattern: /^[0-9+\- ]{3,20}$/, message: '电话号码只能包含数字、空格、+ 和 -，3 到 20 位' }]}
+          rules={[
+            {
+              pattern: /^[0-9+\- ]{3,20}$/,
+              message: '电话号码只能包含数字、空格、+ 和 -，3 到 20 位',
+            },
+          ]}
         >
           <Input data-testid="user-phone" />
         </Form.Item>

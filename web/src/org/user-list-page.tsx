@@ -3,7 +3,7 @@
  * them; the security administrator grants roles, unlocks and resets passwords (三员分立).
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Input, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { LoadFailure } from '../api/load-failure';
@@ -13,9 +13,9 @@ import { useSignedIn } from '../session/session-context';
 import { OneTimePasswordModal } from './one-time-password-modal';
 import { RoleEditor } from './role-editor';
 import { RoleTag } from './role-tag';
+import { type Unit, unitName, unitsApi } from './units';
 import { UserActions } from './user-actions';
 import { UserFormModal } from './user-form-modal';
-import { unitName, unitsApi } from './units';
 import { adminRoleNames, type UserWithRoles, usersApi } from './users';
 
 type Dialog =
@@ -33,8 +33,10 @@ export function UserListPage() {
   const [search, setSearch] = useState('');
   const unitList = units.data ?? [];
   const byCode = useMemo(() => new Map((units.data ?? []).map((u) => [u.code, u])), [units.data]);
-  const rows = useMemo(() => matching(users.data ?? [], search.trim()), [users.data, search]);
-  const { message } = App.useApp();
+  const rows = useMemo(
+    () => matching(users.data ?? [], search.trim(), byCode),
+    [users.data, search, byCode],
+  );
 
   const closeAndReload = () => {
     setDialog(null);
@@ -52,8 +54,10 @@ export function UserListPage() {
       render: (_, u) =>
         u.adminRole ? (
           <Tag color="red">{adminRoleNames[u.adminRole]}</Tag>
-        ) : (
+        ) : u.roles.length > 0 ? (
           u.roles.map((g) => <RoleTag key={`${g.role}@${g.unit}`} grant={g} units={byCode} />)
+        ) : (
+          <Typography.Text type="secondary">未分配</Typography.Text>
         ),
     },
     { title: '状态', key: 'status', render: (_, u) => <StatusTags user={u} /> },
@@ -73,7 +77,6 @@ export function UserListPage() {
           onRoles={() => setDialog({ kind: 'roles', user: u })}
           onPassword={(password) => setDialog({ kind: 'password', username: u.username, password })}
           onChanged={users.reload}
-          notify={message}
         />
       ),
     },
@@ -109,7 +112,7 @@ export function UserListPage() {
         rowKey="username"
         size="middle"
         columns={columns}
-        dataSource={rows.map((u) => ({ ...u, unitLabel: unitName(byCode, u.unit) }))}
+        dataSource={rows}
         loading={users.loading}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 个账号` }}
         scroll={{ x: 'max-content' }}
@@ -142,15 +145,15 @@ export function UserListPage() {
       )}
     </>
   );
+}
 
-  function matching(list: UserWithRoles[], text: string) {
-    if (!text) return list;
+function matching(list: UserWithRoles[], text: string, units: Map<string, Unit>) {
+  if (!text) return list;
 
-    return list.filter(
-      (u) =>
-        u.username.includes(text) || u.name.includes(text) || unitName(byCode, u.unit).includes(text),
-    );
-  }
+  return list.filter(
+    (u) =>
+      u.username.includes(text) || u.name.includes(text) || unitName(units, u.unit).includes(text),
+  );
 }
 
 function StatusTags({ user }: { user: UserWithRoles }) {

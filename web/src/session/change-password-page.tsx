@@ -67,7 +67,7 @@ function PolicyFromSettings() {
 }
 
 function ChangePasswordForm({ policy }: { policy: PasswordPolicy }) {
-  const { refresh, signOut } = useSignedIn();
+  const { user, refresh, signOut } = useSignedIn();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordChange>();
@@ -77,9 +77,9 @@ function ChangePasswordForm({ policy }: { policy: PasswordPolicy }) {
     setSubmitting(true);
     try {
       await sessionApi.changePassword(current, next);
-      const user = await refresh();
+      const signedIn = await refresh();
       message.success('密码已修改');
-      navigate(user ? homePathFor(user) : '/login', { replace: true });
+      navigate(signedIn ? homePathFor(signedIn) : '/login', { replace: true });
     } catch (error) {
       showFieldErrors(form, error);
       message.error(errorText(error));
@@ -90,7 +90,11 @@ function ChangePasswordForm({ policy }: { policy: PasswordPolicy }) {
 
   return (
     <Form<PasswordChange> form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
-      <Typography.Paragraph type="secondary">新密码要求：{policyText(policy)}。</Typography.Paragraph>
+      {/* Lets password managers tie the new password to this account. */}
+      <input type="text" hidden readOnly autoComplete="username" value={user.username} />
+      <Typography.Paragraph type="secondary">
+        新密码要求：{policyText(policy)}。
+      </Typography.Paragraph>
       <Form.Item
         label="当前密码"
         name="current"
@@ -129,7 +133,13 @@ function ChangePasswordForm({ policy }: { policy: PasswordPolicy }) {
       >
         <Input.Password autoComplete="new-password" data-testid="password-confirm" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={submitting} data-testid="password-submit">
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        loading={submitting}
+        data-testid="password-submit"
+      >
         修改密码
       </Button>
       <ForcedSignOut onSignOut={signOut} />

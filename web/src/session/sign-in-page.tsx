@@ -44,14 +44,35 @@ export function SignInPage() {
   return (
     <AuthFrame>
       {notice && !error && (
-        <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} data-testid="login-notice" />
+        <Alert
+          type="warning"
+          showIcon
+          title={notice}
+          style={{ marginBottom: 16 }}
+          data-testid="login-notice"
+        />
       )}
       {error && (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 16 }}
+          data-testid="login-error"
+        />
       )}
       <Form<Credentials> layout="vertical" size="large" onFinish={onFinish} requiredMark={false}>
-        <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
-          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+        <Form.Item
+          label="用户名"
+          name="username"
+          rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+        >
+          <Input
+            prefix={<UserOutlined />}
+            autoComplete="username"
+            autoFocus
+            data-testid="login-username"
+          />
         </Form.Item>
         <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
           <Input.Password
@@ -60,7 +81,13 @@ export function SignInPage() {
             data-testid="login-password"
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={submitting}
+          data-testid="login-submit"
+        >
           登录
         </Button>
       </Form>

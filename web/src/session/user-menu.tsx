@@ -11,6 +11,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const roleName = user.adminRole ? adminRoleNames[user.adminRole] : null;
+  const showRole = !compact && roleName && roleName !== user.name;
 
   const items: MenuProps['items'] = [
     {
@@ -35,7 +36,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
       <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
         {user.name}
-        {!compact && roleName && `（${roleName}）`}
+        {showRole && `（${roleName}）`}
         <DownOutlined style={{ fontSize: 10 }} />
       </Button>
     </Dropdown>

@@ -1,0 +1,152 @@
+/**
+ * The logs in the database: entries, the hashes of their perfect subtrees, and the head row
+ * that serialises appends. Appending reads the O(log n) frontier nodes and writes the O(1)
+ * amortised (at most log2 n) nodes the new leaf completes; proofs read O(log n) nodes.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { type Engine, lockForUpdate } from '../platform/db/database.js';
+import type { LogTable, Schema } from '../platform/db/schema.js';
+import { appendLeaf, frontierAddresses, frontierRoot } from './compact-range.js';
+import { buildConsistencyProof, consistencyProofNodes } from './consistency-proof.js';
+import { type HashAlgorithm, leafHashBytes, toHex } from './hash-algorithm.js';
+import { buildInclusionProof, inclusionProofNodes } from './inclusion-proof.js';
+import type { NodeAddress, StoredNode } from './subtree.js';
+
+type Reader = Kysely<Schema> | Transaction<Schema>;
+
+export interface LogHead {
+  id: string;
+  alg: HashAlgorithm;
+  size: number;
+  /** Root hash at `size`, lowercase hex. */
+  root: string;
+}
+
+export interface AppendedEntry {
+  log: string;
+  index: number;
+  leafHash: string;
+  root: string;
+}
+
+export interface EntryRow {
+  type: string;
+  actor: string | null;
+  at: string;
+  /** The RFC 8785 canonical JSON text of the event. */
+  entry: string;
+}
+
+/**
+ * Appends one entry to `logId`, creating the log on first use with `alg`.
+ * Precondition: runs inside the transaction of the change the entry records.
+ * Invariant: a log's indexes are 0…size-1 with no gaps, because the head row is locked
+ * (PostgreSQL) or the database has one writer (SQLite) for the whole transaction.
+ */
+export async function appendEntry(
+  trx: Transaction<Schema>,
+  engine: Engine,
+  logId: string,
+  row: EntryRow,
+  createdAt: string,
+  alg: HashAlgorithm,
+): Promise<AppendedEntry> {
+  const head = await lockOrCreate(trx, engine, logId, alg, createdAt);
+  const logAlg = head.alg as HashAlgorithm;
+  const frontier = await readNodes(trx, logId, frontierAddresses(head.size));
+  const leaf = leafHashBytes(row.entry, logAlg);
+  const { newNodes, root } = appendLeaf(
+    frontier.map((n) => n.hash),
+    leaf,
+    head.size,
+    logAlg,
+  );
+
+  await trx
+    .insertInto('log_entries')
+    .values({ log_id: logId, idx: head.size, ...row, leaf_hash: toHex(leaf) })
+    .execute();
+  await trx
+    .insertInto('log_nodes')
+    .values(newNodes.map((n) => ({ log_id: logId, level: n.level, idx: n.index, hash: toHex(n.hash) })))
+    .execute();
+  await trx.updateTable('logs').set({ size: head.size + 1 }).where('id', '=', logId).execute();
+
+  return { log: logId, index: head.size, leafHash: toHex(leaf), root: toHex(root) };
+}
+
+async function lockOrCreate(
+  trx: Transaction<Schema>,
+  engine: Engine,
+  logId: string,
+  alg: HashAlgorithm,
+  createdAt: string,
+): Promise<LogTable> {
+  const existing = await lockForUpdate<LogTable>(trx, engine, logId);
+  if (existing) return existing;
+
+  const head = { id: logId, alg, size: 0, created_at: createdAt };
+  await trx.insertInto('logs').values(head).onConflict((c) => c.doNothing()).execute();
+
+  return (await lockForUpdate<LogTable>(trx, engine, logId))!;
+}
+
+/**
+ * Reads stored nodes by address, in one query. Missing nodes are simply absent from the
+ * answer; the proof builders name any that a proof needed.
+ */
+export async function readNodes(db: Reader, logId: string, addresses: readonly NodeAddress[]): Promise<StoredNode[]> {
+  if (addresses.length === 0) return [];
+
+  const rows = await db
+    .selectFrom('log_nodes')
+    .select(['level', 'idx', 'hash'])
+    .where('log_id', '=', logId)
+    .where((eb) => eb.or(addresses.map((a) => eb.and([eb('level', '=', a.level), eb('idx', '=', a.index)]))))
+    .execute();
+  const byKey = new Map(rows.map((r) => [`${r.level}/${r.idx}`, r]));
+
+  // Keep the frontier's order: appendLeaf and frontierRoot fold left to right.
+  return addresses.flatMap((a) => {
+    const row = byKey.get(`${a.level}/${a.index}`);
+    return row ? [{ level: a.level, index: a.index, hash: Buffer.from(row.hash, 'hex') }] : [];
+  });
+}
+
+export async function readHead(db: Reader, logId: string): Promise<LogHead | undefined> {
+  const row = await db.selectFrom('logs').selectAll().where('id', '=', logId).executeTakeFirst();
+  if (!row) return undefined;
+
+  return { id: row.id, alg: row.alg as HashAlgorithm, size: row.size, root: await rootAt(db, logId, row.size, row.alg as HashAlgorithm) };
+}
+
+/** The root of the tree of the first `size` entries, from its O(log n) frontier nodes. */
+export async function rootAt(db: Reader, logId: string, size: number, alg: HashAlgorithm): Promise<string> {
+  const nodes = await readNodes(db, logId, frontierAddresses(size));
+
+  return toHex(frontierRoot(nodes.map((n) => n.hash), alg));
+}
+
+/** RFC 9162 §2.1.3.1 inclusion proof of entry `index` in the tree of `size` entries. */
+export async function inclusionProofFor(
+  db: Reader,
+  head: LogHead,
+  index: number,
+  size: number,
+): Promise<string[]> {
+  const plan = inclusionProofNodes(index, size);
+
+  return buildInclusionProof(plan, await readNodes(db, head.id, plan.reads), head.alg);
+}
+
+/** RFC 9162 §2.1.4.1 consistency proof between the trees of `from` and `to` entries. */
+export async function consistencyProofFor(
+  db: Reader,
+  head: LogHead,
+  from: number,
+  to: number,
+): Promise<string[]> {
+  const plan = consistencyProofNodes(from, to);
+
+  return buildConsistencyProof(plan, await readNodes(db, head.id, plan.reads), head.alg);
+}

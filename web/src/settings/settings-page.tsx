@@ -1,0 +1,195 @@
+/**
+ * `/settings` (系统设置): the deadline rules, lockout, session limits and password policy,
+ * with the due dates of this year beside them so the effect of a change is visible at once.
+ */
+import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Switch } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { errorText } from '../api/client';
+import { showFieldErrors } from '../api/form-errors';
+import { LoadFailure } from '../api/load-failure';
+import { useResource } from '../api/use-resource';
+import { DueDatePreview } from '../calendar/due-date-preview';
+import { PageTitle } from '../page-title';
+import { type Settings, settingsApi } from './settings';
+
+type Field =
+  | { key: keyof Settings; label: string; help: string; kind: 'switch' }
+  | { key: keyof Settings; label: string; help: string; kind: 'number'; min: number; max: number };
+
+interface Group {
+  title: string;
+  fields: Field[];
+}
+
+/** Ranges as the server checks them (src/settings/settings.ts). */
+const groups: Group[] = [
+  {
+    title: '季度报送截止日',
+    fields: [
+      {
+        key: 'deadlineDay',
+        label: '截止日（下一季度第 1 个月的第几日）',
+        help: '通知要求“每个季度第 1 个月 6 日前”报送上季度汇总表和台账，默认 6',
+        kind: 'number',
+        min: 1,
+        max: 28,
+      },
+      {
+        key: 'deadlineInclusive',
+        label: '截止日当天报送是否算按时',
+        help: '开启：6 日当天报送算按时；关闭：须在 5 日及以前报送',
+        kind: 'switch',
+      },
+      {
+        key: 'deadlineMovesPastHolidays',
+        label: '遇节假日是否顺延',
+        help: '开启后，截止日落在节假日（如国庆假期）时顺延到节后第一个工作日；节假日在“规则与日历”中维护',
+        kind: 'switch',
+      },
+    ],
+  },
+  {
+    title: '登录安全',
+    fields: [
+      {
+        key: 'lockoutThreshold',
+        label: '连续登录失败锁定次数',
+        help: '连续输错密码达到此次数后锁定账号（3 到 10 次）',
+        kind: 'number',
+        min: 3,
+        max: 10,
+      },
+      {
+        key: 'lockoutMinutes',
+        label: '锁定时长（分钟）',
+        help: '锁定期满自动解锁；安全管理员也可提前解锁',
+        kind: 'number',
+        min: 1,
+        max: 1440,
+      },
+      {
+        key: 'sessionIdleMinutes',
+        label: '空闲超时（分钟）',
+        help: '无操作超过此时长须重新登录（5 到 120 分钟）',
+        kind: 'number',
+        min: 5,
+        max: 120,
+      },
+      {
+        key: 'sessionAbsoluteHours',
+        label: '会话最长（小时）',
+        help: '登录后无论是否操作，超过此时长须重新登录（1 到 24 小时）',
+        kind: 'number',
+        min: 1,
+        max: 24,
+      },
+    ],
+  },
+  {
+    title: '密码策略',
+    fields: [
+      {
+        key: 'passwordMinLength',
+        label: '密码最短长度',
+        help: '不少于 8 位',
+        kind: 'number',
+        min: 8,
+        max: 64,
+      },
+      {
+        key: 'passwordMinClasses',
+        label: '密码至少包含字符类别数',
+        help: '大写字母、小写字母、数字、符号四类中至少几类（3 或 4）',
+        kind: 'number',
+        min: 3,
+        max: 4,
+      },
+    ],
+  },
+];
+
+export function SettingsPage() {
+  const settings = useResource('settings', settingsApi.read);
+  const [version, setVersion] = useState(0);
+
+  return (
+    <>
+      <PageTitle title="系统设置" />
+      {settings.error ? <LoadFailure error={settings.error} onRetry={settings.reload} /> : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          {settings.data && (
+            <SettingsForm settings={settings.data} onSaved={() => setVersion((v) => v + 1)} />
+          )}
+        </Col>
+        <Col xs={24} xl={10}>
+          <DueDatePreview version={version} />
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Settings>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const onFinish = async (values: Settings) => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      form.setFieldsValue(await settingsApi.update(values));
+      message.success('设置已保存');
+      onSaved();
+    } catch (error) {
+      showFieldErrors(form, error);
+      setProblem(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form<Settings> form={form} layout="vertical" initialValues={settings} onFinish={onFinish}>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      {groups.map((group) => (
+        <Card key={group.title} title={group.title} size="small" style={{ marginBottom: 16 }}>
+          {group.fields.map((field) => (
+            <Form.Item
+              key={field.key}
+              label={field.label}
+              name={field.key}
+              extra={field.help}
+              valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
+              rules={field.kind === 'number' ? [{ required: true, message: '请填写' }] : undefined}
+            >
+              {control(field)}
+            </Form.Item>
+          ))}
+        </Card>
+      ))}
+      <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-submit">
+        保存设置
+      </Button>
+    </Form>
+  );
+}
+
+function control(field: Field): ReactNode {
+  const testId = `setting-${field.key}`;
+  if (field.kind === 'switch') {
+    return <Switch checkedChildren="是" unCheckedChildren="否" data-testid={testId} />;
+  }
+
+  return (
+    <InputNumber
+      min={field.min}
+      max={field.max}
+      precision={0}
+      style={{ width: 160 }}
+      data-testid={testId}
+    />
+  );
+}
