@@ -25,6 +25,8 @@ export const policy = {
   'settings.write': ['sysadmin'],
   'calendar.read': ['signedIn'],
   'audit.read': ['auditadmin'],
+  'keys.read': ['public'],
+  'log.read': ['auditadmin', 'filler', 'ruleOfLawLeader', 'principal', 'reviewer'],
 } as const satisfies Record<string, readonly Principal[]>;
 
 export type Action = keyof typeof policy;

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import type { CreatedAdministrator } from '../auth/administrators.js';
 import { generatePassword, meetsPolicy } from '../auth/password.js';
 import { resetPassword, unlockUser } from '../auth/sessions.js';
+import { checkpointChangedLogs } from '../ledger/checkpoints.js';
+import { publicKeys } from '../ledger/signing-keys.js';
 import { kaifengPreset } from '../org/kaifeng-preset.js';
 import { importUnits, loadPreset } from '../org/unit-import.js';
 import { createUser } from '../org/users.js';
@@ -30,8 +32,17 @@ export function printAdministrators(created: CreatedAdministrator[]): void {
 export async function initCommand(config: Config, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { preset: { type: 'string' }, 'admin-password': { type: 'string' } },
+    options: {
+      preset: { type: 'string' },
+      'admin-password': { type: 'string' },
+      'signing-alg': { type: 'string' },
+    },
   });
+  const signingAlg = values['signing-alg'] ?? 'sm2';
+  if (signingAlg !== 'sm2' && signingAlg !== 'ed25519') {
+    console.error('--signing-alg 须为 sm2（默认）或 ed25519');
+    return 2;
+  }
   const adminPassword = values['admin-password'];
   if (adminPassword !== undefined && !meetsPolicy(adminPassword, { minLength: 8, minClasses: 3 })) {
     console.error('--admin-password 至少 8 位，并包含大写字母、小写字母、数字、符号中的至少三类');
@@ -42,9 +53,12 @@ export async function initCommand(config: Config, args: string[]): Promise<numbe
     return 2;
   }
 
-  const instance = await openInstance(config, adminPassword ? { adminPassword } : {});
+  const options = { signingAlg, ...(adminPassword ? { adminPassword } : {}) } as const;
+  const instance = await openInstance(config, options);
   try {
     console.log(`数据库 database: ${instance.database.engine} ${instance.database.location}`);
+    const [key] = (await publicKeys(instance.ctx)).filter((k) => !k.retiredAt);
+    console.log(`检查点签名密钥 signing key: ${key?.id} (${key?.alg})`);
     if (adminPassword) {
       const names = instance.administrators.map((a) => a.username).join(', ');
       if (names)
@@ -59,6 +73,9 @@ export async function initCommand(config: Config, args: string[]): Promise<numbe
         `已载入开封市预置单位 ${imported.length} 个 (preset kaifeng: ${imported.length} units added)`,
       );
     }
+
+    // Sign the heads of the logs just written, so that a later truncation shows.
+    await checkpointChangedLogs(instance.ctx);
 
     return 0;
   } finally {

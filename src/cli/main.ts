@@ -6,17 +6,21 @@
 import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { initCommand, migrateCommand, unitCommand, userCommand } from './admin-commands.js';
+import { keysCommand, receiptCommand, verifyCommand } from './ledger-commands.js';
 import { serveCommand } from './serve-command.js';
 
 const usage = `用法 usage: liuhen <command>
   serve                                   启动服务 start the server (PORT, LIUHEN_DB_URL, LIUHEN_DATA_DIR)
-  init [--preset kaifeng] [--admin-password P]
+  init [--preset kaifeng] [--admin-password P] [--signing-alg sm2|ed25519]
                                           初始化数据库、三员账号，可载入开封市预置单位
   migrate                                 升级数据库结构
   user create --username U --name N --unit CODE [--phone P] [--password P]
   user reset-password USERNAME            重置密码（打印一次性密码）
   user unlock USERNAME                    解除锁定
-  unit import FILE.csv|FILE.json [--dry-run]`;
+  unit import FILE.csv|FILE.json [--dry-run]
+  verify [--unit CODE] [--json]           校验日志与业务数据（0 完好，1 被改动，2 无法运行）
+  receipt verify FILE [--key PUBKEY.json] 离线校验回执，不需要数据库
+  keys [rotate --alg sm2|ed25519]         列出或轮换检查点签名密钥`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: (args) => serveCommand(loadConfig(), args),
@@ -24,6 +28,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   migrate: () => migrateCommand(loadConfig()),
   user: (args) => userCommand(loadConfig(), args),
   unit: (args) => unitCommand(loadConfig(), args),
+  verify: (args) => verifyCommand(loadConfig(), args),
+  receipt: (args) => receiptCommand(args),
+  keys: (args) => keysCommand(loadConfig(), args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,6 @@
 /** `liuhen serve`: open (and on first run initialise) the instance, then listen. */
 import { parseArgs } from 'node:util';
+import { checkpointChangedLogs } from '../ledger/checkpoints.js';
 import type { Config } from '../platform/config.js';
 import { buildServer } from '../platform/http/server.js';
 import { openInstance } from '../platform/instance.js';
@@ -31,7 +32,21 @@ export async function serveCommand(config: Config, args: string[]): Promise<numb
     `留痕 Liuhen listening on ${url}`,
   );
 
+  // At least one checkpoint a day for every log that changed (issue: tamper-evident log).
+  const checkpointChanged = async () => {
+    try {
+      const made = await checkpointChangedLogs(instance.ctx);
+      if (made.length > 0) app.log.info({ logs: made.length }, 'checkpoints made');
+    } catch (error) {
+      app.log.error({ err: error }, 'checkpointing failed');
+    }
+  };
+  await checkpointChanged();
+  const timer = setInterval(checkpointChanged, 3_600_000);
+  timer.unref();
+
   const stop = async (signal: string) => {
+    clearInterval(timer);
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await instance.close();

@@ -33,15 +33,29 @@ export async function makeCheckpoint(ctx: Context, logId: string): Promise<Store
     if (!head) throw new Error(`log ${logId} does not exist`);
 
     const at = ctx.clock.now();
-    const note = signCheckpoint({ origin, size: head.size, rootHash: head.root, time: at, alg: head.alg }, signer.key);
-    const row = { id: randomUUID(), log_id: logId, size: head.size, root: head.root, at: at.toISOString(), key_id: signer.id, note };
+    const note = signCheckpoint(
+      { origin, size: head.size, rootHash: head.root, time: at, alg: head.alg },
+      signer.key,
+    );
+    const row = {
+      id: randomUUID(),
+      log_id: logId,
+      size: head.size,
+      root: head.root,
+      at: at.toISOString(),
+      key_id: signer.id,
+      note,
+    };
     await trx.insertInto('checkpoints').values(row).execute();
 
     return toCheckpoint(row);
   });
 }
 
-export async function latestCheckpoint(ctx: Context, logId: string): Promise<StoredCheckpoint | undefined> {
+export async function latestCheckpoint(
+  ctx: Context,
+  logId: string,
+): Promise<StoredCheckpoint | undefined> {
   const row = await ctx.db
     .selectFrom('checkpoints')
     .selectAll()
@@ -55,7 +69,11 @@ export async function latestCheckpoint(ctx: Context, logId: string): Promise<Sto
 
 /** A checkpoint of the log as it stands: the latest if it covers every entry, else a new one. */
 export async function currentCheckpoint(ctx: Context, logId: string): Promise<StoredCheckpoint> {
-  const head = await ctx.db.selectFrom('logs').select('size').where('id', '=', logId).executeTakeFirstOrThrow();
+  const head = await ctx.db
+    .selectFrom('logs')
+    .select('size')
+    .where('id', '=', logId)
+    .executeTakeFirstOrThrow();
   const latest = await latestCheckpoint(ctx, logId);
   if (latest && latest.size === head.size) return latest;
 
@@ -84,6 +102,20 @@ export async function checkpointChangedLogs(ctx: Context, maxAgeHours = 24): Pro
   return made;
 }
 
-function toCheckpoint(row: { log_id: string; size: number; root: string; at: string; key_id: string; note: string }): StoredCheckpoint {
-  return { log: row.log_id, size: row.size, root: row.root, at: row.at, keyId: row.key_id, note: row.note };
+function toCheckpoint(row: {
+  log_id: string;
+  size: number;
+  root: string;
+  at: string;
+  key_id: string;
+  note: string;
+}): StoredCheckpoint {
+  return {
+    log: row.log_id,
+    size: row.size,
+    root: row.root,
+    at: row.at,
+    keyId: row.key_id,
+    note: row.note,
+  };
 }

@@ -65,7 +65,12 @@ export function appendEvent(
     result: input.result ?? 'success',
     data: input.data,
   };
-  const row = { type: event.type, actor: input.actor?.username ?? null, at, entry: canonicalJson(event) };
+  const row = {
+    type: event.type,
+    actor: input.actor?.username ?? null,
+    at,
+    entry: canonicalJson(event),
+  };
 
   return appendEntry(writer.trx, writer.engine, logId, row, at, alg);
 }

@@ -68,9 +68,15 @@ export async function appendEntry(
     .execute();
   await trx
     .insertInto('log_nodes')
-    .values(newNodes.map((n) => ({ log_id: logId, level: n.level, idx: n.index, hash: toHex(n.hash) })))
+    .values(
+      newNodes.map((n) => ({ log_id: logId, level: n.level, idx: n.index, hash: toHex(n.hash) })),
+    )
     .execute();
-  await trx.updateTable('logs').set({ size: head.size + 1 }).where('id', '=', logId).execute();
+  await trx
+    .updateTable('logs')
+    .set({ size: head.size + 1 })
+    .where('id', '=', logId)
+    .execute();
 
   return { log: logId, index: head.size, leafHash: toHex(leaf), root: toHex(root) };
 }
@@ -86,7 +92,11 @@ async function lockOrCreate(
   if (existing) return existing;
 
   const head = { id: logId, alg, size: 0, created_at: createdAt };
-  await trx.insertInto('logs').values(head).onConflict((c) => c.doNothing()).execute();
+  await trx
+    .insertInto('logs')
+    .values(head)
+    .onConflict((c) => c.doNothing())
+    .execute();
 
   return (await lockForUpdate<LogTable>(trx, engine, logId))!;
 }
@@ -95,14 +105,20 @@ async function lockOrCreate(
  * Reads stored nodes by address, in one query. Missing nodes are simply absent from the
  * answer; the proof builders name any that a proof needed.
  */
-export async function readNodes(db: Reader, logId: string, addresses: readonly NodeAddress[]): Promise<StoredNode[]> {
+export async function readNodes(
+  db: Reader,
+  logId: string,
+  addresses: readonly NodeAddress[],
+): Promise<StoredNode[]> {
   if (addresses.length === 0) return [];
 
   const rows = await db
     .selectFrom('log_nodes')
     .select(['level', 'idx', 'hash'])
     .where('log_id', '=', logId)
-    .where((eb) => eb.or(addresses.map((a) => eb.and([eb('level', '=', a.level), eb('idx', '=', a.index)]))))
+    .where((eb) =>
+      eb.or(addresses.map((a) => eb.and([eb('level', '=', a.level), eb('idx', '=', a.index)]))),
+    )
     .execute();
   const byKey = new Map(rows.map((r) => [`${r.level}/${r.idx}`, r]));
 
@@ -117,14 +133,29 @@ export async function readHead(db: Reader, logId: string): Promise<LogHead | und
   const row = await db.selectFrom('logs').selectAll().where('id', '=', logId).executeTakeFirst();
   if (!row) return undefined;
 
-  return { id: row.id, alg: row.alg as HashAlgorithm, size: row.size, root: await rootAt(db, logId, row.size, row.alg as HashAlgorithm) };
+  return {
+    id: row.id,
+    alg: row.alg as HashAlgorithm,
+    size: row.size,
+    root: await rootAt(db, logId, row.size, row.alg as HashAlgorithm),
+  };
 }
 
 /** The root of the tree of the first `size` entries, from its O(log n) frontier nodes. */
-export async function rootAt(db: Reader, logId: string, size: number, alg: HashAlgorithm): Promise<string> {
+export async function rootAt(
+  db: Reader,
+  logId: string,
+  size: number,
+  alg: HashAlgorithm,
+): Promise<string> {
   const nodes = await readNodes(db, logId, frontierAddresses(size));
 
-  return toHex(frontierRoot(nodes.map((n) => n.hash), alg));
+  return toHex(
+    frontierRoot(
+      nodes.map((n) => n.hash),
+      alg,
+    ),
+  );
 }
 
 /** RFC 9162 §2.1.3.1 inclusion proof of entry `index` in the tree of `size` entries. */

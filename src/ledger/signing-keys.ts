@@ -4,8 +4,8 @@
  * HMAC-SM3); rotation retires the old key but keeps it, so old checkpoints still verify.
  */
 import { randomBytes } from 'node:crypto';
-import { open, seal } from '../platform/crypto/sealed-box.js';
 import type { Context } from '../platform/context.js';
+import { open, seal } from '../platform/crypto/sealed-box.js';
 import { toHex } from './hash-algorithm.js';
 import {
   generateSigningKey,
@@ -27,13 +27,21 @@ const SEAL_CONTEXT = 'liuhen signing key';
 
 /** The instance's name in log origins and key names, created once. */
 export async function instanceName(ctx: Context): Promise<string> {
-  const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', 'instanceId').executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'instanceId')
+    .executeTakeFirst();
   if (row) return `liuhen.${JSON.parse(row.value) as string}`;
 
   const id = randomBytes(4).toString('hex');
   await ctx.db
     .insertInto('settings')
-    .values({ key: 'instanceId', value: JSON.stringify(id), updated_at: ctx.clock.now().toISOString() })
+    .values({
+      key: 'instanceId',
+      value: JSON.stringify(id),
+      updated_at: ctx.clock.now().toISOString(),
+    })
     .onConflict((c) => c.doNothing())
     .execute();
 
@@ -41,7 +49,10 @@ export async function instanceName(ctx: Context): Promise<string> {
 }
 
 /** Creates the first signing key when there is none; returns the active key's public half. */
-export async function ensureSigningKey(ctx: Context, alg: SignatureAlgorithm = 'sm2'): Promise<PublicKeyInfo> {
+export async function ensureSigningKey(
+  ctx: Context,
+  alg: SignatureAlgorithm = 'sm2',
+): Promise<PublicKeyInfo> {
   const active = await activeRow(ctx);
   if (active) return toPublic(active);
 
@@ -49,9 +60,16 @@ export async function ensureSigningKey(ctx: Context, alg: SignatureAlgorithm = '
 }
 
 /** Retires the active key and creates a new one; old keys stay for verification. */
-export async function rotateSigningKey(ctx: Context, alg: SignatureAlgorithm): Promise<PublicKeyInfo> {
+export async function rotateSigningKey(
+  ctx: Context,
+  alg: SignatureAlgorithm,
+): Promise<PublicKeyInfo> {
   const now = ctx.clock.now().toISOString();
-  await ctx.db.updateTable('signing_keys').set({ retired_at: now }).where('retired_at', 'is', null).execute();
+  await ctx.db
+    .updateTable('signing_keys')
+    .set({ retired_at: now })
+    .where('retired_at', 'is', null)
+    .execute();
 
   return createKey(ctx, alg);
 }
@@ -76,11 +94,20 @@ async function createKey(ctx: Context, alg: SignatureAlgorithm): Promise<PublicK
 /** The active key with its private half unsealed; only the checkpoint writer calls this. */
 export async function activeSigningKey(ctx: Context): Promise<{ id: string; key: SigningKey }> {
   const row = (await activeRow(ctx)) ?? (await ensureSigningKey(ctx), await activeRow(ctx))!;
-  const privateKey = open(Buffer.from(row.sealed_private_key, 'base64'), ctx.masterKey, SEAL_CONTEXT);
+  const privateKey = open(
+    Buffer.from(row.sealed_private_key, 'base64'),
+    ctx.masterKey,
+    SEAL_CONTEXT,
+  );
 
   return {
     id: row.id,
-    key: { alg: row.alg as SignatureAlgorithm, name: row.name, publicKey: row.public_key, privateKey: privateKey.toString('base64') },
+    key: {
+      alg: row.alg as SignatureAlgorithm,
+      name: row.name,
+      publicKey: row.public_key,
+      privateKey: privateKey.toString('base64'),
+    },
   };
 }
 
@@ -107,7 +134,11 @@ function toPublic(row: {
   created_at: string;
   retired_at: string | null;
 }): PublicKeyInfo {
-  const verifier = verifierKeyOf({ alg: row.alg as SignatureAlgorithm, name: row.name, publicKey: row.public_key });
+  const verifier = verifierKeyOf({
+    alg: row.alg as SignatureAlgorithm,
+    name: row.name,
+    publicKey: row.public_key,
+  });
 
   return { id: row.id, ...verifier, createdAt: row.created_at, retiredAt: row.retired_at };
 }

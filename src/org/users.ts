@@ -87,7 +87,9 @@ export async function createUser(
 }
 
 /** The state of an account as its events record it, and as `liuhen verify` replays it. */
-export function accountState(row: Pick<UserRow, 'username' | 'name' | 'unit' | 'phone' | 'admin_role' | 'active'>) {
+export function accountState(
+  row: Pick<UserRow, 'username' | 'name' | 'unit' | 'phone' | 'admin_role' | 'active'>,
+) {
   return {
     username: row.username,
     name: row.name,

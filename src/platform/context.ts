@@ -26,7 +26,12 @@ export interface Change {
   event(input: EventInput, log?: string): Promise<void>;
 }
 
-export function createContext(database: Database, clock: Clock, config: Config, masterKey: Buffer): Context {
+export function createContext(
+  database: Database,
+  clock: Clock,
+  config: Config,
+  masterKey: Buffer,
+): Context {
   return { db: database.db, engine: database.engine, clock, config, masterKey };
 }
 

@@ -4,13 +4,13 @@
  * every entry point starts from the same state.
  */
 import { type CreatedAdministrator, ensureAdministrators } from '../auth/administrators.js';
-import { ensureSigningKey } from '../ledger/signing-keys.js';
 import type { SignatureAlgorithm } from '../ledger/signer.js';
+import { ensureSigningKey } from '../ledger/signing-keys.js';
 import { seedRules } from '../rules/rules.js';
-import { loadMasterKey } from './crypto/master-key.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
+import { loadMasterKey } from './crypto/master-key.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 

@@ -130,7 +130,10 @@ it('serves on a fresh data folder: first start prints three one-time passwords, 
 /** The request log line is written after the answer is sent, so it may arrive a moment later. */
 async function waitForLine(server: RunningServer, text: string): Promise<string> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    const line = server.output().split('\n').find((l) => l.includes(text));
+    const line = server
+      .output()
+      .split('\n')
+      .find((l) => l.includes(text));
     if (line) return line;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -5,7 +5,13 @@
  *
  * Layout: 0x01 ‖ IV (16) ‖ ciphertext ‖ tag (32).
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 const VERSION = 0x01;
 const IV_LENGTH = 16;
@@ -25,7 +31,12 @@ export function seal(plaintext: Buffer, key: Buffer, context = ''): Buffer {
   const { enc, mac } = subkeys(key);
   const iv = randomBytes(IV_LENGTH);
   const cipher = createCipheriv('sm4-ctr', enc, iv);
-  const body = Buffer.concat([Buffer.from([VERSION]), iv, cipher.update(plaintext), cipher.final()]);
+  const body = Buffer.concat([
+    Buffer.from([VERSION]),
+    iv,
+    cipher.update(plaintext),
+    cipher.final(),
+  ]);
   const tag = createHmac('sm3', mac).update(context).update(body).digest();
 
   return Buffer.concat([body, tag]);

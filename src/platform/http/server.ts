@@ -20,6 +20,7 @@ import { auditRoutes } from '../../audit/audit-routes.js';
 import { authHooks } from '../../auth/auth-hooks.js';
 import { type Action, isAction } from '../../auth/policy.js';
 import { sessionRoutes } from '../../auth/session-routes.js';
+import { logRoutes } from '../../ledger/log-routes.js';
 import { unitRoutes } from '../../org/unit-routes.js';
 import { userRoutes } from '../../org/user-routes.js';
 import { ruleRoutes } from '../../rules/rule-routes.js';
@@ -91,6 +92,7 @@ export async function buildServer(
       await api.register(ruleRoutes, { ctx });
       await api.register(settingsRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
+      await api.register(logRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
@@ -125,7 +127,11 @@ async function registerWebApp(app: FastifyInstance, webDist: string) {
   }
 
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && built;
+    // Client-side routes get the app; a missing file (a path with an extension) stays a 404,
+    // so a stale bundle fails loudly instead of as a confusing MIME-type error.
+    const pathname = request.url.split('?')[0] ?? '';
+    const isFile = /\.[A-Za-z0-9]+$/.test(pathname);
+    const wantsPage = request.method === 'GET' && !pathname.startsWith('/api/') && !isFile && built;
     if (wantsPage) return reply.type('text/html; charset=utf-8').send(fs.createReadStream(index));
 
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '要找的内容不存在' } });

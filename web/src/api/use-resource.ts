@@ -19,7 +19,9 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
   const loader = useRef(load);
   loader.current = load;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key says what to load and the version asks to load it again; the loader is read from a ref so a new closure each render does not reload
+  // The key says what to load and the version asks to load it again; the loader is read
+  // from a ref, so a new closure on every render does not trigger a reload.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key and version are the triggers
   useEffect(() => {
     let current = true;
     setLoading(true);

@@ -100,7 +100,7 @@ function ChangePasswordForm({ policy }: { policy: PasswordPolicy }) {
         name="current"
         rules={[{ required: true, message: '请输入当前密码' }]}
       >
-        <Input.Password autoComplete="current-password" data-testid="password-current" />
+        <Input.Password autoComplete="current-password" autoFocus data-testid="password-current" />
       </Form.Item>
       <Form.Item
         label="新密码"

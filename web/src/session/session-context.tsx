@@ -30,7 +30,6 @@ export interface SessionState {
   signOut: () => Promise<void>;
   /** Reads the session again, e.g. after the password was changed. */
   refresh: () => Promise<User | null>;
-  clearNotice: () => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -120,8 +119,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [navigate, refresh]);
 
-  const clearNotice = useCallback(() => setNotice(null), []);
-
   const state = useMemo<SessionState | null>(
     () =>
       session && {
@@ -131,9 +128,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         signIn,
         signOut,
         refresh,
-        clearNotice,
       },
-    [session, notice, signIn, signOut, refresh, clearNotice],
+    [session, notice, signIn, signOut, refresh],
   );
 
   if (loadError) return <SessionLoadFailure error={loadError} onRetry={load} />;

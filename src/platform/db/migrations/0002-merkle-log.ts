@@ -36,7 +36,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('key_id', 'text', (c) => c.notNull().references('signing_keys.id'))
     .addColumn('note', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('checkpoints_log').on('checkpoints').columns(['log_id', 'size']).execute();
+  await db.schema
+    .createIndex('checkpoints_log')
+    .on('checkpoints')
+    .columns(['log_id', 'size'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

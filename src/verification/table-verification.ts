@@ -1,0 +1,194 @@
+/**
+ * Checks that the business tables say what the logs say. Every change is an event carrying the
+ * state it produced, so replaying the events gives the state the tables must hold; a row edited
+ * behind the application's back (no event) shows up as a difference, named by table, key and
+ * field. Secrets are compared by digest: the log holds the SM3 of each password hash.
+ */
+import { passwordDigest } from '../auth/password.js';
+import type { LogEvent } from '../ledger/event-log.js';
+import type { Db } from '../platform/db/schema.js';
+import { defaultSettings } from '../settings/settings.js';
+import type { Problem } from './log-verification.js';
+
+type Row = Record<string, unknown>;
+
+/** Expected rows per table, keyed by primary key, as the replay builds them. */
+class ExpectedState {
+  tables = new Map<string, Map<string, Row>>();
+
+  table(name: string): Map<string, Row> {
+    let table = this.tables.get(name);
+    if (!table) {
+      table = new Map();
+      this.tables.set(name, table);
+    }
+
+    return table;
+  }
+
+  merge(name: string, key: string, values: Row): void {
+    this.table(name).set(key, { ...this.table(name).get(key), ...values });
+  }
+}
+
+type Handler = (state: ExpectedState, data: any) => void;
+
+const unitRow = (u: any) => ({
+  code: u.code,
+  name: u.name,
+  kind: u.kind,
+  parent: u.parent,
+  reports_to: u.reportsTo,
+  active: u.active ? 1 : 0,
+});
+const userRow = (u: any) => ({
+  username: u.username,
+  name: u.name,
+  unit: u.unit,
+  phone: u.phone,
+  admin_role: u.adminRole,
+  active: u.active ? 1 : 0,
+});
+
+/** How each event type changes the expected tables; types not listed change none of them. */
+const handlers: Record<string, Handler> = {
+  'unit.created': (s, d) => s.merge('units', d.unit.code, unitRow(d.unit)),
+  'unit.updated': (s, d) => s.merge('units', d.after.code, unitRow(d.after)),
+  'user.created': (s, d) =>
+    s.merge('users', d.user.username, { ...userRow(d.user), password: d.passwordDigest }),
+  'user.updated': (s, d) => s.merge('users', d.username, userRow(d.after)),
+  'user.password-changed': (s, d) => s.merge('users', d.username, { password: d.passwordDigest }),
+  'user.password-reset': (s, d) => s.merge('users', d.username, { password: d.passwordDigest }),
+  'user.roles-set': (s, d) => {
+    if (d.after.length === 0) s.table('roles').delete(d.username);
+    else s.merge('roles', d.username, { roles: roleList(d.after) });
+  },
+  'settings.updated': (s, d) => {
+    for (const [key, change] of Object.entries(d.changes as Record<string, { to: unknown }>)) {
+      s.merge('settings', key, { value: change.to });
+    }
+  },
+  'holiday.set': (s, d) =>
+    s.merge('holidays', d.date, { name: d.name, workday: d.workday ? 1 : 0 }),
+  'holiday.removed': (s, d) => s.table('holidays').delete(d.date),
+  'rules.seeded': (s, d) => {
+    for (const v of d.versions) s.merge('rule_versions', v.id, { effective_from: v.effectiveFrom });
+    for (const m of d.mapping) s.merge('situation_mappings', m.from, { to_id: m.to });
+  },
+  'rules.effective-date-set': (s, d) =>
+    s.merge('rule_versions', d.version, { effective_from: d.to }),
+  'rules.mapping-set': (s, d) => {
+    s.table('situation_mappings').clear();
+    for (const m of d.after) s.merge('situation_mappings', m.from, { to_id: m.to });
+  },
+};
+
+function roleList(grants: Array<{ role: string; unit: string }>): string {
+  return grants
+    .map((g) => `${g.role}@${g.unit}`)
+    .sort()
+    .join(',');
+}
+
+export async function verifyTables(db: Db): Promise<Problem[]> {
+  const state = await replay(db);
+  const actual = await readTables(db);
+  const problems: Problem[] = [];
+
+  for (const [table, expectedRows] of state.tables) {
+    const actualRows = actual.get(table) ?? new Map<string, Row>();
+    for (const [key, want] of expectedRows) {
+      const got = actualRows.get(key);
+      if (!got) {
+        problems.push({
+          kind: 'table-row-missing',
+          message: `${table} ${key}: the log has it, the table does not`,
+        });
+        continue;
+      }
+
+      for (const [field, value] of Object.entries(want)) {
+        if (JSON.stringify(got[field] ?? null) !== JSON.stringify(value ?? null)) {
+          const message = `${table} ${key}: ${field} is ${JSON.stringify(got[field])}, the log says ${JSON.stringify(value)}`;
+          problems.push({ kind: 'table-row-changed', message });
+        }
+      }
+    }
+
+    for (const key of actualRows.keys()) {
+      if (!expectedRows.has(key))
+        problems.push({
+          kind: 'table-row-unlogged',
+          message: `${table} ${key}: in the table with no event in any log`,
+        });
+    }
+  }
+
+  return problems;
+}
+
+async function replay(db: Db): Promise<ExpectedState> {
+  const state = new ExpectedState();
+  for (const table of [
+    'units',
+    'users',
+    'roles',
+    'settings',
+    'holidays',
+    'rule_versions',
+    'situation_mappings',
+  ])
+    state.table(table);
+  const types = Object.keys(handlers);
+  const rows = await db
+    .selectFrom('log_entries')
+    .select(['entry'])
+    .where('type', 'in', types)
+    .orderBy('log_id')
+    .orderBy('idx')
+    .execute();
+
+  for (const row of rows) {
+    const event = JSON.parse(row.entry) as LogEvent;
+    handlers[event.type]?.(state, event.data);
+  }
+
+  return state;
+}
+
+async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
+  const units = await db.selectFrom('units').selectAll().execute();
+  const users = await db.selectFrom('users').selectAll().execute();
+  const roles = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select(['users.username', 'role', 'user_roles.unit'])
+    .execute();
+  const settings = await db.selectFrom('settings').selectAll().execute();
+  const holidays = await db.selectFrom('holidays').selectAll().execute();
+  const versions = await db.selectFrom('rule_versions').selectAll().execute();
+  const mappings = await db.selectFrom('situation_mappings').selectAll().execute();
+
+  const byUser = new Map<string, Array<{ role: string; unit: string }>>();
+  for (const r of roles) byUser.set(r.username, [...(byUser.get(r.username) ?? []), r]);
+
+  return new Map<string, Map<string, Row>>([
+    ['units', new Map(units.map((u) => [u.code, u]))],
+    [
+      'users',
+      new Map(users.map((u) => [u.username, { ...u, password: passwordDigest(u.password_hash) }])),
+    ],
+    ['roles', new Map([...byUser].map(([name, grants]) => [name, { roles: roleList(grants) }]))],
+    [
+      'settings',
+      new Map(
+        settings
+          .filter((s) => s.key in defaultSettings)
+          .map((s) => [s.key, { value: JSON.parse(s.value) }]),
+      ),
+    ],
+    ['holidays', new Map(holidays.map((h) => [h.date, h]))],
+    ['rule_versions', new Map(versions.map((v) => [v.id, v]))],
+    ['situation_mappings', new Map(mappings.map((m) => [m.from_id, m]))],
+  ]);
+}
