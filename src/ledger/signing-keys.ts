@@ -93,7 +93,11 @@ async function createKey(ctx: Context, alg: SignatureAlgorithm): Promise<PublicK
 
 /** The active key with its private half unsealed; only the checkpoint writer calls this. */
 export async function activeSigningKey(ctx: Context): Promise<{ id: string; key: SigningKey }> {
-  const row = (await activeRow(ctx)) ?? (await ensureSigningKey(ctx), await activeRow(ctx))!;
+  let row = await activeRow(ctx);
+  if (!row) {
+    await ensureSigningKey(ctx);
+    row = (await activeRow(ctx))!;
+  }
   const privateKey = open(
     Buffer.from(row.sealed_private_key, 'base64'),
     ctx.masterKey,

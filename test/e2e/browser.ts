@@ -57,7 +57,7 @@ export async function startWorld(options: { preset?: boolean } = {}): Promise<E2
   if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
 
   const server = await startServer(env);
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-chromium-'));
+  // Playwright gives every launch a fresh, empty profile of its own (its --user-data-dir).
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -69,7 +69,6 @@ export async function startWorld(options: { preset?: boolean } = {}): Promise<E2
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
   const origin = new URL(server.url).origin;
@@ -99,7 +98,6 @@ export async function startWorld(options: { preset?: boolean } = {}): Promise<E2
       await browser.close();
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
