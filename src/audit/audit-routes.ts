@@ -17,6 +17,7 @@ const eventSchema = z.object({
   result: z.string(),
   data: z.unknown(),
   leafHash: z.string(),
+  integrity: z.enum(['checkpointed', 'included', 'failed']),
 });
 
 export const auditRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, { ctx }) => {

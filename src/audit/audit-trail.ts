@@ -3,7 +3,9 @@
  * write, edit or delete path of its own; events only ever arrive through the logs.
  */
 import { toBeijingIso } from '../calendar/beijing-time.js';
+import type { LogEvent } from '../ledger/event-log.js';
 import type { Context } from '../platform/context.js';
+import { type Integrity, integrityChecker } from './entry-integrity.js';
 
 export interface AuditQuery {
   log?: string;
@@ -27,6 +29,7 @@ export interface AuditEvent {
   result: string;
   data: unknown;
   leafHash: string;
+  integrity: Integrity;
 }
 
 export async function queryAuditTrail(ctx: Context, q: AuditQuery) {
@@ -49,28 +52,32 @@ export async function queryAuditTrail(ctx: Context, q: AuditQuery) {
     .offset(q.offset)
     .execute();
 
-  const events: AuditEvent[] = rows.map((row) => {
-    const entry = JSON.parse(row.entry) as {
-      source: { ip?: string } | null;
-      unit: string | null;
-      result: string;
-      data: unknown;
-    };
-
-    return {
+  // What is shown is what the entry itself says (the hashed text), not the index columns
+  // beside it, so an edited column cannot mislead the auditor.
+  const integrity = integrityChecker(ctx);
+  const events: AuditEvent[] = [];
+  for (const row of rows) {
+    const entry = JSON.parse(row.entry) as LogEvent;
+    events.push({
       log: row.log_id,
       index: row.idx,
-      type: row.type,
-      actor: row.actor,
-      at: row.at,
-      atBeijing: toBeijingIso(new Date(row.at)),
+      type: entry.type,
+      actor: entry.actor?.username ?? null,
+      at: entry.at,
+      atBeijing: toBeijingIso(new Date(entry.at)),
       ip: entry.source?.ip ?? null,
       unit: entry.unit,
       result: entry.result,
       data: entry.data,
       leafHash: row.leaf_hash,
-    };
-  });
+      integrity: await integrity({
+        log: row.log_id,
+        index: row.idx,
+        entry: row.entry,
+        leafHash: row.leaf_hash,
+      }),
+    });
+  }
 
   return { total: Number(total.n), events };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { checkpointChangedLogs } from '../../src/ledger/checkpoints.js';
 import type { ApiClient } from '../support/api-client.js';
 import { describeEachEngine } from '../support/engines.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -132,5 +133,38 @@ describeEachEngine('audit trail', (engine) => {
     const none = await audit.get('/api/v1/audit?from=2999-01-01').expect(200);
     expect(none.events).toEqual([]);
     await audit.get('/api/v1/audit?limit=100000').expect(400);
+  });
+
+  it('shows for each event its log index and whether it verifies', async () => {
+    const before = await events('&type=user.roles-set');
+    expect(before[0]).toMatchObject({
+      log: 'system',
+      integrity: expect.stringMatching(/included|checkpointed/),
+    });
+    expect(Number.isInteger(before[0]!.index)).toBe(true);
+
+    await checkpointChangedLogs(t.instance.ctx, 0);
+    const signed = await events();
+    expect(new Set(signed.map((e) => e.integrity))).toEqual(new Set(['checkpointed']));
+
+    const { db } = t.instance.ctx;
+    const target = signed.find((e) => e.type === 'unit.updated')!;
+    const row = await db
+      .selectFrom('log_entries')
+      .select('entry')
+      .where('log_id', '=', target.log)
+      .where('idx', '=', target.index)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('log_entries')
+      .set({ entry: row.entry.replace('（改）', '（删）') })
+      .where('log_id', '=', target.log)
+      .where('idx', '=', target.index)
+      .execute();
+
+    const after = await events();
+    const tampered = after.find((e) => e.log === target.log && e.index === target.index)!;
+    expect(tampered.integrity).toBe('failed');
+    expect(after.filter((e) => e.integrity === 'failed')).toHaveLength(1);
   });
 });

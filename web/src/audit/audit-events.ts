@@ -18,6 +18,8 @@ export interface AuditEvent {
   result: 'success' | 'failure' | string;
   data: unknown;
   leafHash: string;
+  /** checkpointed: proved against a signed checkpoint; included: against the current root. */
+  integrity: 'checkpointed' | 'included' | 'failed';
 }
 
 export interface AuditQuery {

@@ -17,6 +17,26 @@ interface Paging {
   pageSize: number;
 }
 
+/** Text as well as colour, so the state reads without colour vision. */
+const integrityTags: Record<
+  AuditEvent['integrity'],
+  { color: string; text: string; hint: string }
+> = {
+  checkpointed: { color: 'green', text: '✓ 已验证', hint: '包含证明与已签名检查点一致' },
+  included: { color: 'blue', text: '✓ 已入账', hint: '包含于当前日志，尚待下一个签名检查点' },
+  failed: { color: 'red', text: '✗ 验证失败', hint: '条目、日志树或检查点已被改动，请立即报告' },
+};
+
+function IntegrityTag({ integrity }: { integrity: AuditEvent['integrity'] }) {
+  const tag = integrityTags[integrity];
+
+  return (
+    <Tag color={tag.color} title={tag.hint} data-testid="audit-integrity">
+      {tag.text}
+    </Tag>
+  );
+}
+
 export function AuditTrailPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 50 });
@@ -50,6 +70,11 @@ export function AuditTrailPage() {
         e.result === 'success' ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>,
     },
     { title: '日志/序号', key: 'position', render: (_, e) => `${e.log} / ${e.index}` },
+    {
+      title: '完整性',
+      key: 'integrity',
+      render: (_, e) => <IntegrityTag integrity={e.integrity} />,
+    },
   ];
 
   return (
