@@ -75,7 +75,7 @@ export async function initCommand(config: Config, args: string[]): Promise<numbe
     }
 
     // Sign the heads of the logs just written, so that a later truncation shows.
-    await checkpointChangedLogs(instance.ctx);
+    await checkpointChangedLogs(instance.ctx, 0);
 
     return 0;
   } finally {

@@ -4,7 +4,7 @@
  * HMAC-SM3); rotation retires the old key but keeps it, so old checkpoints still verify.
  */
 import { randomBytes } from 'node:crypto';
-import type { Context } from '../platform/context.js';
+import { type Change, type Context, write } from '../platform/context.js';
 import { open, seal } from '../platform/crypto/sealed-box.js';
 import { toHex } from './hash-algorithm.js';
 import {
@@ -56,7 +56,8 @@ export async function ensureSigningKey(
   const active = await activeRow(ctx);
   if (active) return toPublic(active);
 
-  return createKey(ctx, alg);
+  const key = generateSigningKey(alg, await instanceName(ctx));
+  return write(ctx, (change) => storeKey(ctx, change, key, []));
 }
 
 /** Retires the active key and creates a new one; old keys stay for verification. */
@@ -64,31 +65,55 @@ export async function rotateSigningKey(
   ctx: Context,
   alg: SignatureAlgorithm,
 ): Promise<PublicKeyInfo> {
-  const now = ctx.clock.now().toISOString();
-  await ctx.db
-    .updateTable('signing_keys')
-    .set({ retired_at: now })
-    .where('retired_at', 'is', null)
-    .execute();
+  const key = generateSigningKey(alg, await instanceName(ctx));
 
-  return createKey(ctx, alg);
+  return write(ctx, async (change) => {
+    const retiring = await change.trx
+      .selectFrom('signing_keys')
+      .select('id')
+      .where('retired_at', 'is', null)
+      .execute();
+    await change.trx
+      .updateTable('signing_keys')
+      .set({ retired_at: change.now.toISOString() })
+      .where('retired_at', 'is', null)
+      .execute();
+
+    return storeKey(
+      ctx,
+      change,
+      key,
+      retiring.map((r) => r.id),
+    );
+  });
 }
 
-async function createKey(ctx: Context, alg: SignatureAlgorithm): Promise<PublicKeyInfo> {
-  const key = generateSigningKey(alg, await instanceName(ctx));
+/**
+ * Stores a new key, sealed, and logs its public half, so the log itself tells which keys were
+ * trusted when. Precondition: inside `change`; the key was generated before the transaction
+ * (on SQLite a query outside the open transaction would wait for it for ever).
+ */
+async function storeKey(
+  ctx: Context,
+  change: Change,
+  key: SigningKey,
+  retired: string[],
+): Promise<PublicKeyInfo> {
   const sealed = seal(Buffer.from(key.privateKey, 'base64'), ctx.masterKey, SEAL_CONTEXT);
   const row = {
     id: toHex(keyIdOf(key)),
-    alg,
+    alg: key.alg,
     name: key.name,
     public_key: key.publicKey,
     sealed_private_key: sealed.toString('base64'),
-    created_at: ctx.clock.now().toISOString(),
+    created_at: change.now.toISOString(),
     retired_at: null,
   };
-  await ctx.db.insertInto('signing_keys').values(row).execute();
+  await change.trx.insertInto('signing_keys').values(row).execute();
+  const info = toPublic(row);
+  await change.event({ type: 'keys.created', actor: null, data: { key: info, retired } });
 
-  return toPublic(row);
+  return info;
 }
 
 /** The active key with its private half unsealed; only the checkpoint writer calls this. */

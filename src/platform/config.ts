@@ -17,6 +17,8 @@ export interface Config {
   webDist: string;
   /** Hash function of logs created from now on; a log keeps the one it was created with. */
   logHash: HashAlgorithm;
+  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-*. */
+  trustProxy: boolean;
   /** The environment, for the master key (LIUHEN_MASTER_KEY, LIUHEN_MASTER_KEY_FILE). */
   env: NodeJS.ProcessEnv;
 }
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.LIUHEN_WEB_DIST ?? 'web/dist'),
     logHash: parseLogHash(env.LIUHEN_LOG_HASH ?? 'sm3'),
+    trustProxy: env.LIUHEN_TRUST_PROXY === 'true',
     env,
   };
 }

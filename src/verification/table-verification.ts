@@ -79,6 +79,15 @@ const handlers: Record<string, Handler> = {
     for (const v of d.versions) s.merge('rule_versions', v.id, { effective_from: v.effectiveFrom });
     for (const m of d.mapping) s.merge('situation_mappings', m.from, { to_id: m.to });
   },
+  // A signing key that no event introduced could sign forged checkpoints: keys are replayed too.
+  'keys.created': (s, d) => {
+    for (const id of d.retired) s.merge('signing_keys', id, { retired: true });
+    s.merge('signing_keys', d.key.id, {
+      alg: d.key.alg,
+      public_key: d.key.publicKey,
+      retired: false,
+    });
+  },
   'rules.effective-date-set': (s, d) =>
     s.merge('rule_versions', d.version, { effective_from: d.to }),
   'rules.mapping-set': (s, d) => {
@@ -131,18 +140,21 @@ export async function verifyTables(db: Db): Promise<Problem[]> {
   return problems;
 }
 
+/** Tables whose every row must come from an event; an empty log means an empty table. */
+const CHECKED_TABLES = [
+  'units',
+  'users',
+  'roles',
+  'settings',
+  'holidays',
+  'rule_versions',
+  'situation_mappings',
+  'signing_keys',
+];
+
 async function replay(db: Db): Promise<ExpectedState> {
   const state = new ExpectedState();
-  for (const table of [
-    'units',
-    'users',
-    'roles',
-    'settings',
-    'holidays',
-    'rule_versions',
-    'situation_mappings',
-  ])
-    state.table(table);
+  for (const table of CHECKED_TABLES) state.table(table);
   const types = Object.keys(handlers);
   const rows = await db
     .selectFrom('log_entries')
@@ -172,6 +184,7 @@ async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
   const holidays = await db.selectFrom('holidays').selectAll().execute();
   const versions = await db.selectFrom('rule_versions').selectAll().execute();
   const mappings = await db.selectFrom('situation_mappings').selectAll().execute();
+  const keys = await db.selectFrom('signing_keys').selectAll().execute();
 
   const byUser = new Map<string, Array<{ role: string; unit: string }>>();
   for (const r of roles) byUser.set(r.username, [...(byUser.get(r.username) ?? []), r]);
@@ -194,5 +207,6 @@ async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
     ['holidays', new Map(holidays.map((h) => [h.date, h]))],
     ['rule_versions', new Map(versions.map((v) => [v.id, v]))],
     ['situation_mappings', new Map(mappings.map((m) => [m.from_id, m]))],
+    ['signing_keys', new Map(keys.map((k) => [k.id, { ...k, retired: k.retired_at !== null }]))],
   ]);
 }

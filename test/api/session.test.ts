@@ -191,3 +191,28 @@ describeEachEngine('sign-in and sessions', (engine) => {
     expect(row.password_hash).not.toContain(ADMIN_ONE_TIME);
   });
 });
+
+describeEachEngine('cookies behind a TLS-terminating proxy', (engine) => {
+  it('marks the session cookie Secure when the request came over HTTPS', async () => {
+    const t = await startTestApp(engine, { trustProxy: true });
+    try {
+      const c = t.client();
+      await c.refreshCsrf();
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        headers: {
+          'x-forwarded-proto': 'https',
+          'x-csrf-token': c.csrf!,
+          cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+        payload: { username: 'auditadmin', password: ADMIN_ONE_TIME },
+      });
+
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers['set-cookie'])).toMatch(/liuhen_session=.*Secure/);
+    } finally {
+      await t.close();
+    }
+  });
+});

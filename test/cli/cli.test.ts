@@ -96,6 +96,21 @@ describeEachEngine('the liuhen command', (engine) => {
       const requestLine = await waitForLine(server, '"route":"/api/v1/units"');
       expect(JSON.parse(requestLine)).toMatchObject({ status: 401, method: 'GET' });
       expect(requestLine).not.toContain('secret');
+
+      // A sign-in attempt leaves its id and status in the log, never the name or password.
+      const session = await fetch(`${server.url}/api/v1/session`);
+      const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
+      const { csrfToken } = (await session.json()) as { csrfToken: string };
+      const attempt = await fetch(`${server.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ username: 'cli-user', password: 'Guess-Word-77' }),
+      });
+      expect(attempt.status).toBe(401);
+      await waitForLine(server, '"route":"/api/v1/session","status":401');
+      expect(server.output()).not.toContain('Guess-Word-77');
+      expect(server.output()).not.toContain('cli-user');
+      expect(server.output()).not.toContain(csrfToken);
     } finally {
       expect(await server.stop()).toBe(0);
     }

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ManualClock } from '../../src/platform/clock.js';
-import { loadConfig } from '../../src/platform/config.js';
+import { type Config, loadConfig } from '../../src/platform/config.js';
 import { buildServer } from '../../src/platform/http/server.js';
 import { type Instance, openInstance } from '../../src/platform/instance.js';
 import { ApiClient } from './api-client.js';
@@ -26,7 +26,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(engine: EngineUnderTest): Promise<TestApp> {
+export async function startTestApp(
+  engine: EngineUnderTest,
+  overrides: Partial<Config> = {},
+): Promise<TestApp> {
   const database = await engine.create();
   const clock = new ManualClock(new Date('2026-01-05T02:00:00Z'));
   // A master key of its own, so the test never touches ./data.
@@ -36,6 +39,7 @@ export async function startTestApp(engine: EngineUnderTest): Promise<TestApp> {
     dbUrl: database.url,
     scryptCost: 1024,
     webDist: '/nonexistent',
+    ...overrides,
   };
   const instance = await openInstance(config, { clock, adminPassword: ADMIN_ONE_TIME });
   const app = await buildServer(instance.ctx);

@@ -44,7 +44,7 @@ export async function buildServer(
     // Fastify's own two lines per request are replaced by one line of ours (onResponse below).
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4 * 1024 * 1024,
-    trustProxy: process.env.LIUHEN_TRUST_PROXY === 'true',
+    trustProxy: ctx.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   });
 

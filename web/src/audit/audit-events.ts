@@ -59,6 +59,7 @@ export const eventTypeNames: Record<string, string> = {
   'rules.effective-date-set': '设置规则生效日期',
   'rules.mapping-set': '设置情形对应关系',
   'rules.seeded': '初始化规则版本',
+  'keys.created': '启用签名密钥',
 };
 
 /** The server filters by prefix, so `session.` selects every session event. */
