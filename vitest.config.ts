@@ -11,6 +11,8 @@ export default defineConfig({
             'test/api/**/*.test.ts',
             'test/ledger/**/*.test.ts',
             'test/cli/**/*.test.ts',
+            'test/records/**/*.test.ts',
+            'test/ledger-store/**/*.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -5,7 +5,8 @@
  */
 import type { AdminRole, BusinessRole } from '../org/user-schema.js';
 
-export type Principal = 'public' | 'signedIn' | AdminRole | BusinessRole;
+/** `staff`: any signed-in account that is not one of the three administrators. */
+export type Principal = 'public' | 'signedIn' | 'staff' | AdminRole | BusinessRole;
 
 export const policy = {
   'session.manage': ['public'],
@@ -26,6 +27,9 @@ export const policy = {
   'calendar.read': ['signedIn'],
   'audit.read': ['auditadmin'],
   'keys.read': ['public'],
+  'record.create': ['recorder'],
+  'record.read': ['staff'],
+  'record.change': ['staff'],
   'log.read': ['auditadmin', 'filler', 'ruleOfLawLeader', 'principal', 'reviewer'],
 } as const satisfies Record<string, readonly Principal[]>;
 
@@ -42,6 +46,7 @@ export function allows(action: Action, holder: Holder | null): boolean {
   if (principals.includes('public')) return true;
   if (!holder) return false;
   if (principals.includes('signedIn')) return true;
+  if (principals.includes('staff') && !holder.adminRole) return true;
   if (holder.adminRole && principals.includes(holder.adminRole)) return true;
 
   return holder.roles.some((grant) => principals.includes(grant.role));

@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import { appendEvent, type EventInput, SYSTEM_LOG } from '../ledger/event-log.js';
+import type { AppendedEntry } from '../ledger/log-store.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database, Engine } from './db/database.js';
@@ -23,7 +24,7 @@ export interface Change {
   trx: Transaction<Schema>;
   now: Date;
   /** Appends an event to `log` (the system log by default) in this transaction. */
-  event(input: EventInput, log?: string): Promise<void>;
+  event(input: EventInput, log?: string): Promise<AppendedEntry>;
 }
 
 export function createContext(
@@ -42,9 +43,7 @@ export function write<T>(ctx: Context, work: (change: Change) => Promise<T>): Pr
     const change: Change = {
       trx,
       now,
-      event: async (input, log = SYSTEM_LOG) => {
-        await appendEvent(writer, log, input, ctx.config.logHash);
-      },
+      event: (input, log = SYSTEM_LOG) => appendEvent(writer, log, input, ctx.config.logHash),
     };
 
     return work(change);

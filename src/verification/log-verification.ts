@@ -33,7 +33,8 @@ export interface LogReport {
   problems: Problem[];
 }
 
-const BATCH = 10_000;
+/** Entries per read: a power of two, so a batch completes whole subtrees up to that size. */
+const BATCH = 16_384;
 
 interface CheckpointRow {
   size: number;
@@ -68,7 +69,8 @@ export async function verifyLog(db: Db, logId: string, keys: VerifierKey[]): Pro
 
 /**
  * Streams the entries in index order, recomputing leaves and perfect subtrees, and records the
- * root at every size a checkpoint names.
+ * root at every size a checkpoint names. The rebuilt tree numbers the entries by position, in
+ * the order they are stored, so that after a gap every later node still differs from storage.
  */
 async function rebuildTree(
   db: Db,
@@ -85,19 +87,12 @@ async function rebuildTree(
   let frontier: Uint8Array[] = [];
   let expected = 0;
   let gapReported = false;
-  for (let from = 0; ; from += BATCH) {
-    const rows = await db
-      .selectFrom('log_entries')
-      .select(['idx', 'entry', 'leaf_hash'])
-      .where('log_id', '=', logId)
-      .where('idx', '>=', from)
-      .where('idx', '<', from + BATCH)
-      .orderBy('idx')
-      .execute();
-    const stored = await storedNodes(db, logId, from, from + BATCH);
-    if (rows.length === 0 && from >= headSize) break;
+  let pending = readBatch(db, logId, undefined, 0);
+  for (let batch = await pending; batch.rows.length > 0; batch = await pending) {
+    // Ask for the next batch before hashing this one: the database reads it meanwhile.
+    pending = readBatch(db, logId, batch.rows.at(-1)!.idx, expected + batch.rows.length);
 
-    for (const row of rows) {
+    for (const row of batch.rows) {
       if (row.idx !== expected && !gapReported) {
         report({
           index: expected,
@@ -118,7 +113,7 @@ async function rebuildTree(
 
       const { frontier: next, newNodes } = pushLeaf(frontier, leaf, expected, alg);
       frontier = next;
-      compareNodes(newNodes, stored, row.idx, report);
+      compareNodes(newNodes, batch.nodes, row.idx, report);
       expected += 1;
       if (wanted.has(expected)) rootsAt.set(expected, toHex(frontierRoot(frontier, alg)));
     }
@@ -135,44 +130,87 @@ async function rebuildTree(
   return { rootsAt, count: expected };
 }
 
-async function storedNodes(
+interface Batch {
+  rows: { idx: number; entry: string; leaf_hash: string }[];
+  nodes: NodeWindow;
+}
+
+/**
+ * The next BATCH entries after index `after` (from the first when undefined), and the stored
+ * nodes that the positions [position, position + BATCH) of the rebuilt tree complete.
+ */
+async function readBatch(
   db: Db,
   logId: string,
-  from: number,
-  to: number,
-): Promise<Map<string, string>> {
-  // Nodes completed by the leaves [from, to): at level L their index runs from from>>L.
-  const rows = await db
-    .selectFrom('log_nodes')
-    .select(['level', 'idx', 'hash'])
+  after: number | undefined,
+  position: number,
+): Promise<Batch> {
+  // Paging by key, not by index range, so that every stored entry is read whatever the gaps.
+  const entries = db
+    .selectFrom('log_entries')
+    .select(['idx', 'entry', 'leaf_hash'])
     .where('log_id', '=', logId)
-    .where((eb) =>
-      eb.or(
-        Array.from({ length: 54 }, (_, level) =>
-          eb.and([
-            eb('level', '=', level),
-            eb('idx', '>=', Math.floor(from / 2 ** level)),
-            eb('idx', '<', Math.ceil(to / 2 ** level)),
-          ]),
-        ),
-      ),
-    )
+    .where('idx', after === undefined ? '>=' : '>', after ?? 0)
+    .orderBy('idx')
+    .limit(BATCH)
     .execute();
+  const [rows, nodes] = await Promise.all([entries, NodeWindow.read(db, logId, position)]);
 
-  return new Map(rows.map((r) => [`${r.level}/${r.idx}`, r.hash]));
+  return { rows, nodes };
+}
+
+/**
+ * The stored nodes completed by the leaves at positions [first, first + BATCH), level by level.
+ * Leaf q completes node (L, i) when q = (i + 1)·2^L − 1, so at level L the window holds the
+ * indexes [⌊first / 2^L⌋, ⌊(first + BATCH) / 2^L⌋).
+ */
+class NodeWindow {
+  private constructor(
+    private readonly starts: number[],
+    private readonly hashes: (string | undefined)[][],
+  ) {}
+
+  static async read(db: Db, logId: string, first: number): Promise<NodeWindow> {
+    const end = first + BATCH;
+    const starts: number[] = [];
+    for (let level = 0; Math.floor(end / 2 ** level) > Math.floor(first / 2 ** level); level++) {
+      starts.push(Math.floor(first / 2 ** level));
+    }
+
+    // One index range per level, joined with UNION ALL: an OR of the ranges makes SQLite scan
+    // every node of the log for each batch.
+    const [head, ...tail] = starts.map((start, level) =>
+      db
+        .selectFrom('log_nodes')
+        .select(['level', 'idx', 'hash'])
+        .where('log_id', '=', logId)
+        .where('level', '=', level)
+        .where('idx', '>=', start)
+        .where('idx', '<', Math.floor(end / 2 ** level)),
+    );
+    const rows = await tail.reduce((query, next) => query.unionAll(next), head!).execute();
+    const hashes = starts.map((): (string | undefined)[] => []);
+    for (const row of rows) hashes[row.level]![row.idx - starts[row.level]!] = row.hash;
+
+    return new NodeWindow(starts, hashes);
+  }
+
+  get(level: number, index: number): string | undefined {
+    return this.hashes[level]?.[index - this.starts[level]!];
+  }
 }
 
 function compareNodes(
   computed: StoredNode[],
-  stored: Map<string, string>,
+  stored: NodeWindow,
   index: number,
   report: (p: Omit<Problem, 'log'>) => void,
 ) {
   for (const node of computed) {
-    const key = `${node.level}/${node.index}`;
-    const hash = stored.get(key);
+    const hash = stored.get(node.level, node.index);
     if (hash === toHex(node.hash)) continue;
 
+    const key = `${node.level}/${node.index}`;
     const what = hash === undefined ? 'is missing' : `is ${hash}, recomputed ${toHex(node.hash)}`;
     report({
       index,

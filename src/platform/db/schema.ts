@@ -126,6 +126,82 @@ export interface CheckpointTable {
   note: string;
 }
 
+export interface InterfererTable {
+  id: string;
+  unit: string;
+  name_key: string;
+  name: string;
+  post: string;
+  level: string;
+  created_at: string;
+}
+
+export interface RecordTable {
+  id: string;
+  unit: string;
+  period: string;
+  status: string;
+  recorder_id: string;
+  interferer_id: string;
+  rule_version: string;
+  occurred_at: string;
+  form: string;
+  channel: string | null;
+  situation: string;
+  level: string;
+  data: string;
+  version: number;
+  supplementary_late: number;
+  created_at: string;
+  updated_at: string;
+  signed_at: string | null;
+  completed_at: string | null;
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
+  log_index: number;
+}
+
+export interface RecordVersionTable {
+  record_id: string;
+  version: number;
+  kind: string;
+  data: string;
+  reason: string | null;
+  actor: string;
+  at: string;
+}
+
+export interface RecordWitnessTable {
+  record_id: string;
+  idx: number;
+  username: string | null;
+  confirmed_at: string | null;
+}
+
+export interface RecordReadTable {
+  record_id: string;
+  username: string;
+  at: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  record_id: string;
+  role: string;
+  name: string;
+  media_type: string;
+  kind: string;
+  size: number;
+  sm3: string;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+  superseded_at: string | null;
+  superseded_by: string | null;
+  supersede_reason: string | null;
+}
+
 export interface Schema {
   units: UnitTable;
   users: UserTable;
@@ -141,8 +217,16 @@ export interface Schema {
   log_nodes: LogNodeTable;
   signing_keys: SigningKeyTable;
   checkpoints: CheckpointTable;
+  interferers: InterfererTable;
+  records: RecordTable;
+  record_versions: RecordVersionTable;
+  record_witnesses: RecordWitnessTable;
+  record_reads: RecordReadTable;
+  evidence: EvidenceTable;
 }
 
 export type Db = Kysely<Schema>;
 export type UnitRow = Selectable<UnitTable>;
 export type UserRow = Selectable<UserTable>;
+export type RecordRow = Selectable<RecordTable>;
+export type EvidenceRow = Selectable<EvidenceTable>;

@@ -23,6 +23,7 @@ import { sessionRoutes } from '../../auth/session-routes.js';
 import { logRoutes } from '../../ledger/log-routes.js';
 import { unitRoutes } from '../../org/unit-routes.js';
 import { userRoutes } from '../../org/user-routes.js';
+import { recordRoutes } from '../../records/record-routes.js';
 import { ruleRoutes } from '../../rules/rule-routes.js';
 import { settingsRoutes } from '../../settings/settings-routes.js';
 import type { Context } from '../context.js';
@@ -93,6 +94,7 @@ export async function buildServer(
       await api.register(settingsRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
       await api.register(logRoutes, { ctx });
+      await api.register(recordRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
