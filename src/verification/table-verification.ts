@@ -7,6 +7,7 @@
 import { passwordDigest } from '../auth/password.js';
 import type { LogEvent } from '../ledger/event-log.js';
 import type { Db } from '../platform/db/schema.js';
+import { contentDigest } from '../records/record-service.js';
 import { defaultSettings } from '../settings/settings.js';
 import type { Problem } from './log-verification.js';
 
@@ -88,6 +89,7 @@ const handlers: Record<string, Handler> = {
       retired: false,
     });
   },
+  ...recordHandlers(),
   'rules.effective-date-set': (s, d) =>
     s.merge('rule_versions', d.version, { effective_from: d.to }),
   'rules.mapping-set': (s, d) => {
@@ -95,6 +97,29 @@ const handlers: Record<string, Handler> = {
     for (const m of d.after) s.merge('situation_mappings', m.from, { to_id: m.to });
   },
 };
+
+/**
+ * Record events carry the record's status after the event and, when the content changed, its
+ * version and the SM3 digest of its content: enough to catch an edited record row without
+ * the log holding what was recorded.
+ */
+function recordHandlers(): Record<string, Handler> {
+  const types = [
+    'created',
+    'draft-saved',
+    'amended',
+    'signed',
+    'witness-confirmed',
+    'completed',
+    'voided',
+  ];
+  const handler: Handler = (s, d) => {
+    const content = d.digest ? { version: d.version, digest: d.digest } : {};
+    s.merge('records', d.recordId, { status: d.status, ...content });
+  };
+
+  return Object.fromEntries(types.map((type) => [`record.${type}`, handler]));
+}
 
 function roleList(grants: Array<{ role: string; unit: string }>): string {
   return grants
@@ -150,6 +175,7 @@ const CHECKED_TABLES = [
   'rule_versions',
   'situation_mappings',
   'signing_keys',
+  'records',
 ];
 
 async function replay(db: Db): Promise<ExpectedState> {
@@ -185,6 +211,10 @@ async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
   const versions = await db.selectFrom('rule_versions').selectAll().execute();
   const mappings = await db.selectFrom('situation_mappings').selectAll().execute();
   const keys = await db.selectFrom('signing_keys').selectAll().execute();
+  const records = await db
+    .selectFrom('records')
+    .select(['id', 'status', 'version', 'data'])
+    .execute();
 
   const byUser = new Map<string, Array<{ role: string; unit: string }>>();
   for (const r of roles) byUser.set(r.username, [...(byUser.get(r.username) ?? []), r]);
@@ -208,5 +238,9 @@ async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
     ['rule_versions', new Map(versions.map((v) => [v.id, v]))],
     ['situation_mappings', new Map(mappings.map((m) => [m.from_id, m]))],
     ['signing_keys', new Map(keys.map((k) => [k.id, { ...k, retired: k.retired_at !== null }]))],
+    [
+      'records',
+      new Map(records.map((r) => [r.id, { ...r, digest: contentDigest(JSON.parse(r.data)) }])),
+    ],
   ]);
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyInstance } from '../../src/verification/verify.js';
 import { describeEachEngine } from '../support/engines.js';
 import { buildRecord, type County, PASSWORD, setUpCounty } from '../support/records.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -216,5 +217,40 @@ describeEachEngine('interference records', (engine) => {
         history.events.filter((e: any) => e.type === 'record.read').length,
       ).toBeGreaterThanOrEqual(2);
     });
+  });
+});
+
+describeEachEngine('records and liuhen verify', (engine) => {
+  it('verifies after a scenario, and names a record row edited behind the application', async () => {
+    const t = await startTestApp(engine);
+    try {
+      t.clock.set('2020-07-01T02:00:00Z');
+      const c = await setUpCounty(t);
+      const draft = await c.recorder.post('/api/v1/records', buildRecord('oral')).expect(201);
+      await c.recorder.post(`/api/v1/records/${draft.id}/sign`, { password: PASSWORD }).expect(200);
+      await c.witness
+        .post(`/api/v1/records/${draft.id}/witness-confirmations`, { password: PASSWORD })
+        .expect(201);
+      await c.filler.get(`/api/v1/records/${draft.id}`).expect(200);
+      expect((await verifyInstance(t.instance.ctx)).ok).toBe(true);
+
+      const { db } = t.instance.ctx;
+      const row = await db
+        .selectFrom('records')
+        .select('data')
+        .where('id', '=', draft.id)
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('records')
+        .set({ data: row.data.replace('王副县长', '某人') })
+        .where('id', '=', draft.id)
+        .execute();
+      const report = await verifyInstance(t.instance.ctx);
+
+      expect(report.ok).toBe(false);
+      expect(report.first?.message).toContain(`records ${draft.id}: digest`);
+    } finally {
+      await t.close();
+    }
   });
 });
