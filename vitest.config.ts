@@ -13,6 +13,7 @@ export default defineConfig({
             'test/cli/**/*.test.ts',
             'test/records/**/*.test.ts',
             'test/ledger-store/**/*.test.ts',
+            'test/documents/**/*.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -15,8 +15,16 @@ import { formatReport, verifyInstance } from '../verification/verify.js';
 export async function verifyCommand(config: Config, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { unit: { type: 'string' }, json: { type: 'boolean' } },
+    options: { unit: { type: 'string' }, json: { type: 'boolean' }, key: { type: 'string' } },
   });
+  let pinned: VerifierKey[] | undefined;
+  try {
+    pinned = values.key ? readKeys(values.key) : undefined;
+  } catch (error) {
+    console.error(`无法读取公钥 cannot read the key file: ${(error as Error).message}`);
+    return 2;
+  }
+
   let instance: Awaited<ReturnType<typeof openInstance>>;
   try {
     instance = await openInstance(config);
@@ -26,7 +34,11 @@ export async function verifyCommand(config: Config, args: string[]): Promise<num
   }
 
   try {
-    const report = await verifyInstance(instance.ctx, values.unit ? { unit: values.unit } : {});
+    const options = {
+      ...(values.unit ? { unit: values.unit } : {}),
+      ...(pinned ? { keys: pinned } : {}),
+    };
+    const report = await verifyInstance(instance.ctx, options);
     if (values.unit && report.logs.length === 0) {
       console.error(`单位 ${values.unit} 没有日志 no log for this unit`);
       return 2;

@@ -18,7 +18,8 @@ const usage = `用法 usage: liuhen <command>
   user reset-password USERNAME            重置密码（打印一次性密码）
   user unlock USERNAME                    解除锁定
   unit import FILE.csv|FILE.json [--dry-run]
-  verify [--unit CODE] [--json]           校验日志与业务数据（0 完好，1 被改动，2 无法运行）
+  verify [--unit CODE] [--json] [--key PUBKEY.json]
+                                          校验日志与业务数据（0 完好，1 被改动，2 无法运行）
   receipt verify FILE [--key PUBKEY.json] 离线校验回执，不需要数据库
   keys [rotate --alg sm2|ed25519]         列出或轮换检查点签名密钥`;
 

@@ -17,6 +17,8 @@ export async function serveCommand(config: Config, args: string[]): Promise<numb
 
   const instance = await openInstance(config);
   printAdministrators(instance.administrators);
+  // Uploads cut off by a crash leave temp files; nothing else removes them.
+  await instance.ctx.evidence.sweepTemp();
 
   const app = await buildServer(instance.ctx, { logger: { level: config.logLevel } });
   const address = await app.listen({ host: config.host, port });

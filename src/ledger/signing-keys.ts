@@ -23,7 +23,7 @@ export interface PublicKeyInfo extends VerifierKey {
   retiredAt: string | null;
 }
 
-const SEAL_CONTEXT = 'liuhen signing key';
+export const SEAL_CONTEXT = 'liuhen signing key';
 
 /** The instance's name in log origins and key names, created once. */
 export async function instanceName(ctx: Context): Promise<string> {

@@ -2,9 +2,11 @@
  * What every service needs: the database, the clock and the configuration. `write` runs a
  * change and its log events in one transaction (DESIGN.md, invariant 1).
  */
+import path from 'node:path';
 import type { Transaction } from 'kysely';
 import { appendEvent, type EventInput, SYSTEM_LOG } from '../ledger/event-log.js';
 import type { AppendedEntry } from '../ledger/log-store.js';
+import { EvidenceStore } from '../records/evidence-store.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database, Engine } from './db/database.js';
@@ -17,6 +19,8 @@ export interface Context {
   config: Config;
   /** Wraps the signing keys; never stored in the database. */
   masterKey: Buffer;
+  /** The evidence files, content-addressed under the data folder. */
+  evidence: EvidenceStore;
 }
 
 /** A transaction with the means to log what it changes. */
@@ -33,7 +37,9 @@ export function createContext(
   config: Config,
   masterKey: Buffer,
 ): Context {
-  return { db: database.db, engine: database.engine, clock, config, masterKey };
+  const evidence = new EvidenceStore(path.join(config.dataDir, 'evidence'));
+
+  return { db: database.db, engine: database.engine, clock, config, masterKey, evidence };
 }
 
 export function write<T>(ctx: Context, work: (change: Change) => Promise<T>): Promise<T> {

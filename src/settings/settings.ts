@@ -40,6 +40,11 @@ export const settingsSchema = z
       .max(24, '会话最长 24 小时'),
     passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
     passwordMinClasses: z.number().int().min(3, '密码至少包含 3 类字符').max(4),
+    evidenceMaxMegabytes: z
+      .number()
+      .int()
+      .min(1, '证据材料上限至少 1 MB')
+      .max(4096, '证据材料上限最多 4096 MB'),
   })
   .strict();
 
@@ -56,6 +61,8 @@ export const defaultSettings: Settings = {
   sessionAbsoluteHours: 12,
   passwordMinLength: 8,
   passwordMinClasses: 3,
+  /** Phone videos of a meeting run to a few hundred MB; 200 MB keeps one upload manageable. */
+  evidenceMaxMegabytes: 200,
 };
 
 const SECRET_KEY = 'instanceSecret';

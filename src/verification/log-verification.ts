@@ -4,17 +4,17 @@
  * entries run 0…size-1 with no gap, and that every stored checkpoint is signed by a known key,
  * matches the root recomputed at its size, and is consistent with the checkpoint before it.
  */
+import * as crypto from 'node:crypto';
 import { parseCheckpoint, verifyCheckpoint } from '../ledger/checkpoint.js';
-import { frontierRoot, pushLeaf } from '../ledger/compact-range.js';
+import { frontierRoot } from '../ledger/compact-range.js';
 import {
   buildConsistencyProof,
   consistencyProofNodes,
   verifyConsistency,
 } from '../ledger/consistency-proof.js';
-import { type HashAlgorithm, leafHashBytes, toHex } from '../ledger/hash-algorithm.js';
+import { HASH_SIZE, type HashAlgorithm, toHex } from '../ledger/hash-algorithm.js';
 import { readNodes } from '../ledger/log-store.js';
 import type { VerifierKey } from '../ledger/signer.js';
-import type { StoredNode } from '../ledger/subtree.js';
 import type { Db } from '../platform/db/schema.js';
 
 export interface Problem {
@@ -84,7 +84,7 @@ async function rebuildTree(
   const rootsAt = new Map<number, string>();
   if (wanted.has(0)) rootsAt.set(0, toHex(frontierRoot([], alg)));
 
-  let frontier: Uint8Array[] = [];
+  const tree = new TreeRebuilder(alg, (node, stored) => report(nodeMismatch(node, stored)));
   let expected = 0;
   let gapReported = false;
   let pending = readBatch(db, logId, undefined, 0);
@@ -102,8 +102,9 @@ async function rebuildTree(
         gapReported = true;
       }
 
-      const leaf = leafHashBytes(row.entry, alg);
-      if (toHex(leaf) !== row.leaf_hash) {
+      const leaf = tree.leafHash(row.entry);
+      const leafHex = leaf.toString('hex');
+      if (leafHex !== row.leaf_hash) {
         report({
           index: row.idx,
           kind: 'entry-changed',
@@ -111,11 +112,12 @@ async function rebuildTree(
         });
       }
 
-      const { frontier: next, newNodes } = pushLeaf(frontier, leaf, expected, alg);
-      frontier = next;
-      compareNodes(newNodes, batch.nodes, row.idx, report);
+      tree.append(leaf, leafHex, row.idx, batch.nodes);
+      const columns = columnProblem(row);
+      if (columns)
+        report({ index: row.idx, kind: 'entry-columns', message: `entry ${row.idx}: ${columns}` });
       expected += 1;
-      if (wanted.has(expected)) rootsAt.set(expected, toHex(frontierRoot(frontier, alg)));
+      if (wanted.has(expected)) rootsAt.set(expected, toHex(tree.root()));
     }
   }
 
@@ -130,8 +132,42 @@ async function rebuildTree(
   return { rootsAt, count: expected };
 }
 
+/**
+ * The `type`, `actor` and `at` columns index the entries (the audit trail searches by them,
+ * the replay selects by type) but lie outside the hash, so each must equal what the hashed
+ * text says. The canonical form fixes where they stand: keys are sorted, so the text opens
+ * with actor then at, and closes with type then unit. Checked on the text, without parsing
+ * every entry of a long log.
+ */
+export function columnProblem(row: {
+  entry: string;
+  type: string;
+  actor: string | null;
+  at: string;
+}): string | null {
+  const actor = row.actor === null ? 'null' : JSON.stringify({ username: row.actor });
+  const opening = `{"actor":${actor},"at":${JSON.stringify(row.at)},`;
+  if (!row.entry.startsWith(opening)) return 'its actor or time column differs from its text';
+
+  const closing = CLOSING.exec(row.entry);
+  if (!closing || closing[1] !== JSON.stringify(row.type)) {
+    return 'its type column differs from its text';
+  }
+
+  return null;
+}
+
+const CLOSING = /,"type":("(?:[^"\\]|\\.)*"),"unit":(?:null|"(?:[^"\\]|\\.)*")\}$/;
+
 interface Batch {
-  rows: { idx: number; entry: string; leaf_hash: string }[];
+  rows: {
+    idx: number;
+    entry: string;
+    leaf_hash: string;
+    type: string;
+    actor: string | null;
+    at: string;
+  }[];
   nodes: NodeWindow;
 }
 
@@ -148,7 +184,7 @@ async function readBatch(
   // Paging by key, not by index range, so that every stored entry is read whatever the gaps.
   const entries = db
     .selectFrom('log_entries')
-    .select(['idx', 'entry', 'leaf_hash'])
+    .select(['idx', 'entry', 'leaf_hash', 'type', 'actor', 'at'])
     .where('log_id', '=', logId)
     .where('idx', after === undefined ? '>=' : '>', after ?? 0)
     .orderBy('idx')
@@ -200,24 +236,109 @@ class NodeWindow {
   }
 }
 
-function compareNodes(
-  computed: StoredNode[],
-  stored: NodeWindow,
-  index: number,
-  report: (p: Omit<Problem, 'log'>) => void,
-) {
-  for (const node of computed) {
-    const hash = stored.get(node.level, node.index);
-    if (hash === toHex(node.hash)) continue;
+// RFC 9162 §2.1.1 domain separation, as in ledger/hash-algorithm.ts.
+const LEAF_PREFIX = 0x00;
+const NODE_PREFIX = 0x01;
 
-    const key = `${node.level}/${node.index}`;
-    const what = hash === undefined ? 'is missing' : `is ${hash}, recomputed ${toHex(node.hash)}`;
-    report({
-      index,
-      kind: 'node-mismatch',
-      message: `tree node ${key} completed by entry ${index} ${what}`,
-    });
+/** A node the rebuilt tree completed, with the entry whose leaf completed it. */
+interface CompletedNode {
+  level: number;
+  index: number;
+  hash: Buffer;
+  entry: number;
+}
+
+/**
+ * The tree rebuilt leaf by leaf, growing its frontier as `pushLeaf` does (ledger/compact-range),
+ * and holding each node it completes against the stored one at once, so no list of new nodes
+ * is built per leaf. Hashes exactly what `leafHashBytes` and `nodeHashBytes` hash, but through
+ * one-shot `crypto.hash` over reused buffers: across millions of hashes, a Hash object and a
+ * concatenation per hash cost more than SM3 itself (DESIGN.md, notes).
+ */
+class TreeRebuilder {
+  private readonly frontier: Buffer[] = [];
+  private size = 0;
+  private text = Buffer.alloc(4_096);
+  private readonly pair = Buffer.alloc(1 + 2 * HASH_SIZE);
+
+  constructor(
+    private readonly alg: HashAlgorithm,
+    private readonly onMismatch: (node: CompletedNode, stored: string | undefined) => void,
+  ) {}
+
+  /** H(0x00 ‖ UTF-8 of entry). */
+  leafHash(entry: string): Buffer {
+    // A UTF-16 code unit never takes more than three bytes of UTF-8.
+    if (1 + 3 * entry.length > this.text.length) this.text = Buffer.alloc(1 + 3 * entry.length);
+    this.text[0] = LEAF_PREFIX;
+    const length = this.text.write(entry, 1, 'utf8');
+
+    return oneShotHash(this.alg, this.text.subarray(0, 1 + length));
   }
+
+  /**
+   * Appends `leaf` at the next position. Each trailing 1-bit of the position is a complete left
+   * sibling on the frontier; merging with it completes a subtree twice as wide.
+   */
+  append(leaf: Buffer, leafHex: string, entry: number, stored: NodeWindow): void {
+    let hash = leaf;
+    let level = 0;
+    let index = this.size;
+    this.compare(level, index, hash, leafHex, entry, stored);
+    while (index % 2 === 1) {
+      hash = this.nodeHash(this.frontier.pop()!, hash);
+      level += 1;
+      index = (index - 1) / 2;
+      this.compare(level, index, hash, hash.toString('hex'), entry, stored);
+    }
+
+    this.frontier.push(hash);
+    this.size += 1;
+  }
+
+  /** MTH of the leaves appended so far. */
+  root(): Uint8Array {
+    return frontierRoot(this.frontier, this.alg);
+  }
+
+  private nodeHash(left: Buffer, right: Buffer): Buffer {
+    this.pair[0] = NODE_PREFIX;
+    left.copy(this.pair, 1);
+    right.copy(this.pair, 1 + HASH_SIZE);
+
+    return oneShotHash(this.alg, this.pair);
+  }
+
+  // Positional arguments, not a node object: this runs twice per entry.
+  private compare(
+    level: number,
+    index: number,
+    hash: Buffer,
+    hex: string,
+    entry: number,
+    stored: NodeWindow,
+  ): void {
+    const want = stored.get(level, index);
+    if (want !== hex) this.onMismatch({ level, index, hash, entry }, want);
+  }
+}
+
+// crypto.hash (Node 20.12 and later) hashes in one call without a Hash object; earlier Node 20
+// releases lack it and take the ordinary path.
+const oneShotHash: (alg: HashAlgorithm, data: Buffer) => Buffer =
+  typeof crypto.hash === 'function'
+    ? (alg, data) => crypto.hash(alg, data, 'buffer')
+    : (alg, data) => crypto.createHash(alg).update(data).digest();
+
+function nodeMismatch(node: CompletedNode, stored: string | undefined): Omit<Problem, 'log'> {
+  const key = `${node.level}/${node.index}`;
+  const what = stored === undefined ? 'is missing' : `is ${stored}, recomputed ${toHex(node.hash)}`;
+
+  return {
+    index: node.entry,
+    kind: 'node-mismatch',
+    message: `tree node ${key} completed by entry ${node.entry} ${what}`,
+  };
 }
 
 function checkCheckpoints(

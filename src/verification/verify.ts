@@ -3,8 +3,10 @@
  * its entries and held against its signed checkpoints; then the business tables are held
  * against the events. The report names the first bad entry of each log and what differs.
  */
+import type { VerifierKey } from '../ledger/signer.js';
 import { publicKeys } from '../ledger/signing-keys.js';
 import type { Context } from '../platform/context.js';
+import { verifyKeys } from './key-verification.js';
 import { type LogReport, type Problem, verifyLog } from './log-verification.js';
 import { verifyTables } from './table-verification.js';
 
@@ -16,18 +18,24 @@ export interface VerifyReport {
   first?: Problem;
 }
 
+export interface VerifyOptions {
+  unit?: string;
+  /** Trust only these keys (pinned from elsewhere), not the ones the database lists. */
+  keys?: VerifierKey[];
+}
+
 export async function verifyInstance(
   ctx: Context,
-  options: { unit?: string } = {},
+  options: VerifyOptions = {},
 ): Promise<VerifyReport> {
-  const keys = await publicKeys(ctx);
+  const keys = options.keys ?? (await publicKeys(ctx));
   let query = ctx.db.selectFrom('logs').select('id').orderBy('id');
   if (options.unit) query = query.where('id', '=', options.unit);
   const logIds = (await query.execute()).map((r) => r.id);
 
   const logs: LogReport[] = [];
   for (const id of logIds) logs.push(await verifyLog(ctx.db, id, keys));
-  const tables = options.unit ? [] : await verifyTables(ctx.db);
+  const tables = options.unit ? [] : [...(await verifyKeys(ctx)), ...(await verifyTables(ctx.db))];
   const problems = [...logs.flatMap((l) => l.problems), ...tables];
 
   return {

@@ -87,4 +87,23 @@ describeEachEngine('signing keys', (engine) => {
     expect(verify.status).toBe(1);
     expect(verify.stdout).toContain('signing_keys deadbeef: in the table with no event in any log');
   });
+
+  it('catch a key of someone else even when a forged event introduces it; --key pins trust', () => {
+    const report = JSON.parse(runCli(['verify', '--json'], env).stdout) as {
+      tables: Array<{ kind: string; message: string }>;
+    };
+    expect(
+      report.tables.some((p) => p.kind === 'key-foreign' && p.message.includes('deadbeef')),
+    ).toBe(true);
+
+    const keysFile = path.join(dataDir, 'pinned.json');
+    const listed = JSON.parse(runCli(['keys'], env).stdout) as { keys: Array<{ id: string }> };
+    fs.writeFileSync(keysFile, JSON.stringify({ keys: listed.keys.filter((k) => k.id !== 'deadbeef') }));
+    const pinned = runCli(['verify', '--unit', '520000', '--key', keysFile], env);
+    expect(pinned.status, pinned.stdout).toBe(0);
+    fs.writeFileSync(keysFile, JSON.stringify({ keys: [] }));
+    const distrusted = runCli(['verify', '--unit', '520000', '--key', keysFile], env);
+    expect(distrusted.status).toBe(1);
+    expect(distrusted.stdout).toContain('checkpoint-signature');
+  });
 });

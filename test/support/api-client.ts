@@ -58,16 +58,36 @@ export class ApiClient {
     return this.request('DELETE', url);
   }
 
+  /** A multipart upload as a browser sends it: optional fields first, then the file. */
+  upload(
+    url: string,
+    file: { name: string; content: Buffer; type?: string },
+    fields: Record<string, string> = {},
+  ) {
+    const boundary = `----liuhen${Math.random().toString(16).slice(2)}`;
+    const parts = Object.entries(fields).map(
+      ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+    );
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`;
+    const body = Buffer.concat([
+      Buffer.from(parts.join('') + head),
+      file.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+
+    return this.request('POST', url, body, `multipart/form-data; boundary=${boundary}`);
+  }
+
   async signIn(username: string, password: string) {
     return this.post('/api/v1/session', { username, password }).expect(200);
   }
 
-  request(method: Method, url: string, body?: unknown): Pending {
-    return new Pending(this.send(method, url, body));
+  request(method: Method, url: string, body?: unknown, contentType?: string): Pending {
+    return new Pending(this.send(method, url, body, contentType));
   }
 
-  private async send(method: Method, url: string, body?: unknown) {
-    const headers: Record<string, string> = {};
+  private async send(method: Method, url: string, body?: unknown, contentType?: string) {
+    const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
     if (method !== 'GET') {
       if (this.csrf === null && this.csrfOverride === undefined) await this.refreshCsrf();
       const token = this.csrfOverride === undefined ? this.csrf : this.csrfOverride;

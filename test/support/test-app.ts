@@ -3,6 +3,9 @@
  * server driven in-process with fastify.inject, and a manual clock.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ManualClock } from '../../src/platform/clock.js';
 import { type Config, loadConfig } from '../../src/platform/config.js';
@@ -32,8 +35,9 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await engine.create();
   const clock = new ManualClock(new Date('2026-01-05T02:00:00Z'));
-  // A master key of its own, so the test never touches ./data.
-  const env = { LIUHEN_MASTER_KEY: randomBytes(32).toString('hex') };
+  // A data folder and master key of its own, so the test never touches ./data.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-data-'));
+  const env = { LIUHEN_MASTER_KEY: randomBytes(32).toString('hex'), LIUHEN_DATA_DIR: dataDir };
   const config = {
     ...loadConfig(env),
     dbUrl: database.url,
@@ -68,6 +72,7 @@ export async function startTestApp(
       await app.close();
       await instance.close();
       await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

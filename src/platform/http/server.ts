@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -23,6 +24,7 @@ import { sessionRoutes } from '../../auth/session-routes.js';
 import { logRoutes } from '../../ledger/log-routes.js';
 import { unitRoutes } from '../../org/unit-routes.js';
 import { userRoutes } from '../../org/user-routes.js';
+import { evidenceRoutes } from '../../records/evidence-routes.js';
 import { recordRoutes } from '../../records/record-routes.js';
 import { ruleRoutes } from '../../rules/rule-routes.js';
 import { settingsRoutes } from '../../settings/settings-routes.js';
@@ -69,6 +71,8 @@ export async function buildServer(
   });
 
   await app.register(cookie);
+  // Limits per upload are set by the evidence route from the settings.
+  await app.register(multipart);
   await app.register(swagger, {
     openapi: {
       info: { title: '留痕 Liuhen API', version: '1' },
@@ -95,6 +99,7 @@ export async function buildServer(
       await api.register(auditRoutes, { ctx });
       await api.register(logRoutes, { ctx });
       await api.register(recordRoutes, { ctx });
+      await api.register(evidenceRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
