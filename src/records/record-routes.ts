@@ -8,6 +8,7 @@ import { fail } from '../platform/errors.js';
 import type { Viewer } from './record-access.js';
 import { recordHistory } from './record-history.js';
 import { listRecords, readRecord, viewsOf } from './record-reading.js';
+import { recordReceipt } from './record-receipt.js';
 import { amendmentBody, forms, passwordBody, recordStatuses, voidBody } from './record-schema.js';
 import {
   amendRecord,
@@ -179,6 +180,30 @@ export const recordRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, {
     async (request) => {
       await voidRecord(ctx, viewerOf(request), request.params.id, request.body.reason, request.ip);
       return answer(request, request.params.id);
+    },
+  );
+
+  app.get(
+    '/records/:id/receipt',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '记录人的回执（条目、包含证明、签名检查点）；format=pdf 为可打印的一页',
+        params: recordParams,
+        querystring: z.object({ format: z.enum(['json', 'pdf']).optional() }).strict(),
+      },
+    },
+    async (request, reply) => {
+      const { receipt, pdf } = await recordReceipt(ctx, viewerOf(request), request.params.id);
+      const base = `receipt-${request.params.id}`;
+      if (request.query.format === 'pdf') {
+        reply.header('content-disposition', `attachment; filename="${base}.pdf"`);
+        return reply.type('application/pdf').send(Buffer.from(await pdf()));
+      }
+
+      reply.header('content-disposition', `attachment; filename="${base}.json"`);
+      return receipt;
     },
   );
 

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { describeEachEngine } from '../support/engines.js';
 import { buildRecord, type County, PASSWORD, setUpCounty } from '../support/records.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -212,3 +214,43 @@ function listFiles(dir: string): string[] {
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
 }
+
+describeEachEngine('the recorder receipt', (engine) => {
+  it('proves the signed record with no database: JSON via liuhen receipt verify, and a printable PDF', async () => {
+    const t = await startTestApp(engine);
+    try {
+      t.clock.set('2020-07-01T02:00:00Z');
+      const c = await setUpCounty(t);
+      const record = await c.recorder.post('/api/v1/records', buildRecord('oral')).expect(201);
+      await c.recorder.get(`/api/v1/records/${record.id}/receipt`).expect(409);
+      await c.recorder
+        .post(`/api/v1/records/${record.id}/sign`, { password: PASSWORD })
+        .expect(200);
+
+      const receipt = await c.recorder.get(`/api/v1/records/${record.id}/receipt`).expect(200);
+      expect(JSON.parse(receipt.entry)).toMatchObject({
+        type: 'record.signed',
+        data: { recordId: record.id, status: 'signed' },
+      });
+      expect(JSON.stringify(receipt)).not.toContain('王副县长');
+
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-receipt-'));
+      const file = path.join(dir, 'receipt.json');
+      fs.writeFileSync(file, JSON.stringify(receipt));
+      const keys = path.join(dir, 'keys.json');
+      fs.writeFileSync(keys, JSON.stringify(await t.client().get('/api/v1/keys').expect(200)));
+      const ok = runCli(['receipt', 'verify', file, '--key', keys], {});
+      expect(ok.status, ok.stdout).toBe(0);
+      fs.writeFileSync(file, JSON.stringify({ ...receipt, index: receipt.index + 1 }));
+      expect(runCli(['receipt', 'verify', file, '--key', keys], {}).status).toBe(1);
+
+      const pdf = await c.recorder.get(`/api/v1/records/${record.id}/receipt?format=pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      fs.rmSync(dir, { recursive: true, force: true });
+    } finally {
+      await t.close();
+    }
+  });
+});
