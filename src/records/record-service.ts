@@ -83,7 +83,7 @@ export async function updateDraft(
   const row = await loadForChange(ctx, viewer, id);
   if (row.status !== 'draft') fail('RECORD_NOT_DRAFT');
 
-  const input = await validateRecord(ctx, { ...(JSON.parse(row.data) as object), ...patch });
+  const input = await validateRecord(ctx, merged(row, patch));
   if (input.unit !== row.unit && !holdsRole(viewer, 'recorder', input.unit))
     fail('RECORDER_ROLE_REQUIRED');
   await replaceContent(ctx, viewer, row, input, { kind: 'draft-saved', reason: null, ip });
@@ -102,7 +102,7 @@ export async function amendRecord(
   if (row.status === 'draft') fail('RECORD_NOT_SIGNED', undefined, '草稿可以直接修改，无需更正');
   await requireOpenQuarter(ctx, row);
 
-  const input = await validateRecord(ctx, { ...(JSON.parse(row.data) as object), ...changes });
+  const input = await validateRecord(ctx, merged(row, changes));
   if (input.unit !== row.unit)
     fail('VALIDATION_FAILED', [{ field: 'unit', message: '更正不能改变记录单位' }]);
   await replaceContent(ctx, viewer, row, input, { kind: 'amended', reason, ip });
@@ -307,6 +307,18 @@ async function syncWitnesses(change: Change, id: string, input: RecordInput) {
     .where('record_id', '=', id)
     .where('idx', '>=', witnesses.length)
     .execute();
+}
+
+/**
+ * The stored record with the given top-level fields replaced; a field given as null is
+ * removed, so a draft can drop its channel when it stops being a message, or its
+ * supplementary part.
+ */
+function merged(row: RecordRow, fields: Record<string, unknown>): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...(JSON.parse(row.data) as object), ...fields };
+  for (const [key, value] of Object.entries(fields)) if (value === null) delete next[key];
+
+  return next;
 }
 
 function digestOf(text: string): string {

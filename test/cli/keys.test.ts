@@ -98,7 +98,10 @@ describeEachEngine('signing keys', (engine) => {
 
     const keysFile = path.join(dataDir, 'pinned.json');
     const listed = JSON.parse(runCli(['keys'], env).stdout) as { keys: Array<{ id: string }> };
-    fs.writeFileSync(keysFile, JSON.stringify({ keys: listed.keys.filter((k) => k.id !== 'deadbeef') }));
+    fs.writeFileSync(
+      keysFile,
+      JSON.stringify({ keys: listed.keys.filter((k) => k.id !== 'deadbeef') }),
+    );
     const pinned = runCli(['verify', '--unit', '520000', '--key', keysFile], env);
     expect(pinned.status, pinned.stdout).toBe(0);
     fs.writeFileSync(keysFile, JSON.stringify({ keys: [] }));

@@ -16,7 +16,7 @@ type State = 'draft' | 'signed';
 interface Endpoint {
   name: string;
   state: State;
-  call(client: ApiClient, id: string, evidenceId: string): Promise<{ statusCode: number }>;
+  call(client: ApiClient, id: string, evidenceId: string): PromiseLike<{ statusCode: number }>;
   /** Status for the owner, a witness, the unit's filler and leaders, and everyone else. */
   expect: { owner: number; witness: number; filler: number; leaders: number };
 }

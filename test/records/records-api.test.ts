@@ -254,3 +254,27 @@ describeEachEngine('records and liuhen verify', (engine) => {
     }
   });
 });
+
+describeEachEngine('draft fields removed', (engine) => {
+  it('drops a top-level field sent as null: a message draft becomes a letter', async () => {
+    const t = await startTestApp(engine);
+    try {
+      t.clock.set('2020-07-01T02:00:00Z');
+      const c = await setUpCounty(t);
+      const draft = await c.recorder.post('/api/v1/records', buildRecord('message')).expect(201);
+      const letter = await c.recorder
+        .patch(`/api/v1/records/${draft.id}`, {
+          form: 'letter',
+          channel: null,
+          occurredAt: '2020-05-14',
+          details: { senderUnit: '县统计局' },
+        })
+        .expect(200);
+
+      expect(letter.form).toBe('letter');
+      expect(letter).not.toHaveProperty('channel');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -8,6 +8,10 @@ import type { PageKey } from './navigation';
 import { NotFoundPage } from './not-found-page';
 import { UnitTreePage } from './org/unit-tree-page';
 import { UserListPage } from './org/user-list-page';
+import { RecordAmendPage } from './records/record-amend-page';
+import { RecordDetailPage } from './records/record-detail-page';
+import { RecordEditPage } from './records/record-edit-page';
+import { RecordListPage } from './records/record-list-page';
 import { RulesPage } from './rules/rules-page';
 import { ChangePasswordPage } from './session/change-password-page';
 import {
@@ -33,6 +37,11 @@ export function AppRoutes() {
           <Route element={<AppShell />}>
             <Route index element={<HomeRedirect />} />
             <Route path="/home" element={guarded('home', <WorkbenchPage />)} />
+            <Route path="/records" element={guarded('records', <RecordListPage />)} />
+            <Route path="/records/new" element={guarded('records', <RecordEditPage />)} />
+            <Route path="/records/:id" element={guarded('records', <RecordDetailPage />)} />
+            <Route path="/records/:id/edit" element={guarded('records', <RecordEditPage />)} />
+            <Route path="/records/:id/amend" element={guarded('records', <RecordAmendPage />)} />
             <Route path="/units" element={guarded('units', <UnitTreePage />)} />
             <Route path="/users" element={guarded('users', <UserListPage />)} />
             <Route path="/rules" element={guarded('rules', <RulesPage />)} />

@@ -6,6 +6,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  FileTextOutlined,
   HomeOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -13,7 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import type { User } from './org/users';
 
-export type PageKey = 'home' | 'units' | 'users' | 'rules' | 'settings' | 'audit';
+export type PageKey = 'home' | 'records' | 'units' | 'users' | 'rules' | 'settings' | 'audit';
 
 export interface PageEntry {
   key: PageKey;
@@ -32,6 +33,14 @@ export const pages: PageEntry[] = [
     path: '/home',
     icon: <HomeOutlined />,
     label: () => '工作台',
+    allows: isBusinessUser,
+  },
+  {
+    // Which records each business user sees is decided by the server (own, unit's, named in).
+    key: 'records',
+    path: '/records',
+    icon: <FileTextOutlined />,
+    label: () => '干预记录',
     allows: isBusinessUser,
   },
   {

@@ -1,6 +1,7 @@
 /**
- * `/home` (工作台): a business user's starting page with their account, unit and roles.
- * The record, ledger and submission pages will be linked from here as they arrive.
+ * `/home` (工作台): a business user's starting page with their account, unit and roles, and
+ * for a recorder the way to record an interference at once. The ledger and submission pages
+ * will be linked from here as they arrive.
  */
 import { Alert, Card, Descriptions, Empty, Flex, Table } from 'antd';
 import { useMemo } from 'react';
@@ -9,6 +10,7 @@ import { useResource } from '../api/use-resource';
 import { unitName, unitsApi } from '../org/units';
 import { businessRoleNames, type RoleGrant } from '../org/users';
 import { PageTitle } from '../page-title';
+import { MyRecordsCard } from '../records/my-records-card';
 import { useSignedIn } from '../session/session-context';
 
 export function WorkbenchPage() {
@@ -21,6 +23,7 @@ export function WorkbenchPage() {
       <PageTitle title="工作台" />
       {units.error ? <LoadFailure error={units.error} onRetry={units.reload} /> : null}
       <Flex vertical gap="middle">
+        {roles.some((grant) => grant.role === 'recorder') && <MyRecordsCard />}
         <Card title="我的账号">
           <Descriptions
             column={{ xs: 1, sm: 2, lg: 3 }}
@@ -46,7 +49,7 @@ export function WorkbenchPage() {
             ]}
           />
         </Card>
-        <Alert type="info" showIcon title="干预情况记录、台账与报送等功能即将开放。" />
+        <Alert type="info" showIcon title="台账汇总与报送等功能即将开放。" />
       </Flex>
     </>
   );
