@@ -80,7 +80,13 @@ export async function startWorld(options: { preset?: boolean } = {}): Promise<E2
     dataDir,
     foreignRequests,
     async newPage({ width = 1366, height = 900 } = {}) {
-      const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+      // Beijing time, as the users' machines have it: forms offer dates and hours in it.
+      const context = await browser.newContext({
+        viewport: { width, height },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        acceptDownloads: true,
+      });
       await context.route('**/*', (route) => {
         const url = route.request().url();
         if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:'))
