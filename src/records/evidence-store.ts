@@ -21,14 +21,16 @@ import {
   type EvidenceKind,
   extensionMatches,
   extensionOf,
-  findZipDirectory,
   isZipPackage,
-  officeTypeOfZipDirectory,
   SNIFF_BYTES,
   type SniffedType,
   sniffMediaType,
-  ZIP_END_SEARCH_BYTES,
 } from './media-type.js';
+import {
+  findZipDirectory,
+  officeTypeOfZipDirectory,
+  ZIP_END_SEARCH_BYTES,
+} from './zip-directory.js';
 
 export interface StoredEvidence {
   /** SM3 of the content, 64 lowercase hex digits: the evidence's name in the store. */

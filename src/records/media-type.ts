@@ -28,8 +28,8 @@ export const allowedTypesDescription =
   '音频（MP3、M4A、AAC、WAV、AMR、OGG/Opus）；视频（MP4、MOV、3GP、WebM、MKV）；' +
   'Word 和 Excel 文档（DOC、DOCX、XLS、XLSX）；电子邮件（EML）；纯文本（TXT，须为 UTF-8 编码）';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // Each allowed type with the extensions it may carry, the first being the usual one. MP4, MOV,
 // 3GP and M4A are one container family (ISO/IEC 14496-12) whose brands tools mix freely, so
@@ -68,7 +68,7 @@ const catalog = {
   { kind: EvidenceKind; label: string; extensions: readonly string[] }
 >;
 
-type KnownMediaType = keyof typeof catalog;
+export type KnownMediaType = keyof typeof catalog;
 
 /** A format recognised by its signature; once `matches` holds, `type` has the final word. */
 interface Family {
@@ -144,7 +144,7 @@ function isKnown(mediaType: string): mediaType is KnownMediaType {
   return Object.hasOwn(catalog, mediaType);
 }
 
-function typeOf(mediaType: KnownMediaType): SniffedType {
+export function typeOf(mediaType: KnownMediaType): SniffedType {
   return { mediaType, kind: catalog[mediaType].kind };
 }
 
@@ -492,74 +492,4 @@ function utf8Check(): BodyCheck {
 /** Whether `mediaType` is a ZIP package whose type officeTypeOfZipDirectory must confirm. */
 export function isZipPackage(mediaType: string): boolean {
   return mediaType === DOCX || mediaType === XLSX;
-}
-
-// ---- ZIP central directory ---------------------------------------------------------------
-
-const END_OF_DIRECTORY = 0x06054b50;
-const DIRECTORY_ENTRY = 0x02014b50;
-
-/**
- * How many bytes from the end of a ZIP hold its end-of-central-directory record: the record is
- * 22 bytes followed by a comment of at most 65,535 (APPNOTE.TXT §4.3.16).
- */
-export const ZIP_END_SEARCH_BYTES = 22 + 0xffff;
-
-/**
- * Where a ZIP's central directory lies, from `tail`, the last bytes of a file of `fileSize`
- * bytes (read ZIP_END_SEARCH_BYTES of them, or the whole file if smaller). Null when there is
- * no end record whose comment reaches exactly the end of the file, or its directory does not
- * lie before it (as in ZIP64, whose 0xFFFFFFFF markers point past it).
- */
-export function findZipDirectory(
-  tail: Buffer,
-  fileSize: number,
-): { offset: number; size: number } | null {
-  const tailStart = fileSize - tail.length;
-  const lowest = Math.max(0, tail.length - ZIP_END_SEARCH_BYTES);
-  for (let at = tail.length - 22; at >= lowest; at--) {
-    if (
-      tail.readUInt32LE(at) !== END_OF_DIRECTORY ||
-      at + 22 + tail.readUInt16LE(at + 20) !== tail.length
-    ) {
-      continue;
-    }
-    const size = tail.readUInt32LE(at + 12);
-    const offset = tail.readUInt32LE(at + 16);
-
-    return offset + size <= tailStart + at ? { offset, size } : null;
-  }
-
-  return null;
-}
-
-/**
- * The office type a ZIP central directory declares: an Open Packaging file has a
- * `[Content_Types].xml` part (ECMA-376 Part 2 §10.1.2.4); its `word/` parts make it DOCX, its
- * `xl/` parts XLSX. Null for any other ZIP.
- */
-export function officeTypeOfZipDirectory(directory: Buffer): SniffedType | null {
-  const names = zipEntryNames(directory);
-  if (!names.includes('[Content_Types].xml')) {
-    return null;
-  }
-  if (names.some((name) => name.startsWith('word/'))) {
-    return typeOf(DOCX);
-  }
-
-  return names.some((name) => name.startsWith('xl/')) ? typeOf(XLSX) : null;
-}
-
-// Central directory headers (APPNOTE.TXT §4.3.12): 46 fixed bytes, then the name, the extra
-// field and the comment, whose lengths are at offsets 28, 30 and 32.
-function zipEntryNames(directory: Buffer): string[] {
-  const names: string[] = [];
-  let at = 0;
-  while (at + 46 <= directory.length && directory.readUInt32LE(at) === DIRECTORY_ENTRY) {
-    const nameLength = directory.readUInt16LE(at + 28);
-    names.push(directory.toString('utf8', at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
-  }
-
-  return names;
 }
