@@ -14,6 +14,7 @@ export default defineConfig({
             'test/records/**/*.test.ts',
             'test/ledger-store/**/*.test.ts',
             'test/documents/**/*.test.ts',
+            'test/reports/**/*.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 60_000,

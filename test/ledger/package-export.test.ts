@@ -6,9 +6,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import vectors from '../../../shared/testdata/hash-vectors.json' with { type: 'json' };
 
 const root = path.resolve(import.meta.dirname, '../..');
+// The published vectors live beside the repository, in shared/testdata.
+const vectors = JSON.parse(
+  fs.readFileSync(path.join(root, '../shared/testdata/hash-vectors.json'), 'utf8'),
+) as { rfc6962_sha256: { leaves: string[]; roots: Record<string, string> } };
 
 beforeAll(() => {
   // `npm ci` builds it (the prepare script); build here too when run from a bare checkout.
