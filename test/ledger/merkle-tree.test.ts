@@ -23,7 +23,7 @@ interface HashVectors {
 }
 
 const vectors = JSON.parse(
-  readFileSync('/work/shared/testdata/hash-vectors.json', 'utf8'),
+  readFileSync(new URL('../../../shared/testdata/hash-vectors.json', import.meta.url), 'utf8'),
 ) as HashVectors;
 
 const ctLeaves = vectors.rfc6962_sha256.leaves.map((hex) => Buffer.from(hex, 'hex'));

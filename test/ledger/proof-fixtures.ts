@@ -14,7 +14,7 @@ interface HashVectors {
 }
 
 export const hashVectors = JSON.parse(
-  readFileSync('/work/shared/testdata/hash-vectors.json', 'utf8'),
+  readFileSync(new URL('../../../shared/testdata/hash-vectors.json', import.meta.url), 'utf8'),
 ) as HashVectors;
 
 /** The eight leaves of CT's reference tree, as bytes. */
