@@ -38,7 +38,7 @@ export const authHooks = fp<{ ctx: Context }>(async (app, { ctx }) => {
     const action = request.routeOptions.config?.action;
     if (!isAction(action)) return;
 
-    request.auth = await authenticate(ctx, request, reply);
+    request.auth = await authenticate(ctx, request, reply, action === 'session.manage');
     if (MUTATING.has(request.method)) await checkCsrf(ctx, request);
 
     if (!allows(action, request.auth.holder))
@@ -52,6 +52,7 @@ async function authenticate(
   ctx: Context,
   request: FastifyRequest,
   reply: FastifyReply,
+  signingIn: boolean,
 ): Promise<Auth> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return { session: null, holder: null };
@@ -63,7 +64,10 @@ async function authenticate(
     const roles = await rolesOf(ctx, session.user.id);
     return { session, holder: { adminRole: session.user.admin_role as AdminRole | null, roles } };
   } catch (error) {
-    if (error instanceof AppError) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (!(error instanceof AppError)) throw error;
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    // An expired session must not stand in the way of signing in again.
+    if (signingIn) return { session: null, holder: null };
     throw error;
   }
 }

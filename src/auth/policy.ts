@@ -30,6 +30,9 @@ export const policy = {
   'record.create': ['recorder'],
   'record.read': ['staff'],
   'record.change': ['staff'],
+  'report.read': ['filler', 'ruleOfLawLeader', 'principal', 'reviewer'],
+  'report.write': ['filler', 'ruleOfLawLeader', 'principal', 'reviewer'],
+  'inbox.read': ['reviewer'],
   'log.read': ['auditadmin', 'filler', 'ruleOfLawLeader', 'principal', 'reviewer'],
 } as const satisfies Record<string, readonly Principal[]>;
 

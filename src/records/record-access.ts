@@ -37,8 +37,36 @@ export async function maySee(ctx: Context, viewer: Viewer, row: RecordRow): Prom
     .where('record_id', '=', row.id)
     .where('username', '=', viewer.user.username)
     .executeTakeFirst();
+  if (witness) return true;
 
-  return witness !== undefined;
+  return reviewerSeesSubmitted(ctx, viewer, row);
+}
+
+/** A reviewer above sees a record once a report listing it has been submitted. */
+async function reviewerSeesSubmitted(
+  ctx: Context,
+  viewer: Viewer,
+  row: RecordRow,
+): Promise<boolean> {
+  const reviews = viewer.holder.roles.filter((g) => g.role === 'reviewer').map((g) => g.unit);
+  if (reviews.length === 0) return false;
+
+  const unit = await ctx.db
+    .selectFrom('units')
+    .select('reports_to')
+    .where('code', '=', row.unit)
+    .executeTakeFirst();
+  if (!unit?.reports_to || !reviews.includes(unit.reports_to)) return false;
+
+  const sent = await ctx.db
+    .selectFrom('report_records')
+    .innerJoin('reports', 'reports.id', 'report_records.report_id')
+    .select('reports.id')
+    .where('report_records.record_id', '=', row.id)
+    .where('reports.submitted_at', 'is not', null)
+    .executeTakeFirst();
+
+  return sent !== undefined;
 }
 
 export function holdsRole(viewer: Viewer, role: string, unit: string): boolean {

@@ -15,6 +15,7 @@ import type { Actor } from '../ledger/event-log.js';
 import { type Change, type Context, write } from '../platform/context.js';
 import type { RecordRow } from '../platform/db/schema.js';
 import { fail } from '../platform/errors.js';
+import { isFrozen, voidSignaturesAfterChange } from '../reports/report-invalidation.js';
 import { readRules, versionInForce } from '../rules/rules.js';
 import { interfererIdFor } from './interferers.js';
 import { holdsRole, maySee, type Viewer } from './record-access.js';
@@ -127,6 +128,9 @@ async function replaceContent(
     };
     const { id, ...values } = next;
     await change.trx.updateTable('records').set(values).where('id', '=', id).execute();
+    // A record moved to another quarter leaves its old quarter's report changed too.
+    if (next.period !== row.period)
+      await voidSignaturesAfterChange(change, row.unit, row.period, id);
     await saveVersion(change, next, how.kind, viewer.user.username, how.reason);
     await syncWitnesses(change, id, input);
     const data = {
@@ -210,6 +214,9 @@ export async function logRecordEvent(
   data: Record<string, unknown>,
 ): Promise<number> {
   const status = row.status;
+  if (!type.startsWith('evidence.') || type === 'evidence.added') {
+    await voidSignaturesAfterChange(change, row.unit, row.period, row.id);
+  }
   const appended = await change.event(
     { type, actor, unit: row.unit, data: { recordId: row.id, status, ...data } },
     row.unit,
@@ -224,12 +231,12 @@ export async function logRecordEvent(
 }
 
 /**
- * A submitted quarter is frozen: a record found later goes into a supplementary submission,
- * never into what was sent (domain reference §7).
- * Limitation: until the reporting flow exists (quarterly reports), no quarter is submitted,
- * so this never refuses.
+ * A record listed in a submitted report is frozen: a later find or correction goes into a
+ * supplementary submission of its quarter, never into what was sent (domain reference §7).
  */
-export async function requireOpenQuarter(_ctx: Context, _row: RecordRow): Promise<void> {}
+export async function requireOpenQuarter(ctx: Context, row: RecordRow): Promise<void> {
+  if (await isFrozen(ctx.db, row.id)) fail('QUARTER_SUBMITTED');
+}
 
 async function ruleVersionOf(ctx: Context, input: RecordInput): Promise<string> {
   const version = versionInForce(await readRules(ctx), input.occurredAt.slice(0, 10));

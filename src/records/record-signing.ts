@@ -133,7 +133,7 @@ async function liveEvidence(ctx: Context, id: string, role: string): Promise<num
 }
 
 /** Re-authentication for an act that carries a signature; a wrong password is logged. */
-async function requirePassword(
+export async function requirePassword(
   ctx: Context,
   viewer: Viewer,
   password: string,

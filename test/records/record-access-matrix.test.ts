@@ -10,7 +10,7 @@ import { buildRecord, type County, PASSWORD, setUpCounty } from '../support/reco
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-type Who = keyof County | 'anonymous';
+type Who = Exclude<keyof County, 'signInAgain'> | 'anonymous';
 type State = 'draft' | 'signed';
 
 interface Endpoint {

@@ -79,6 +79,7 @@ export class ApiClient {
   }
 
   async signIn(username: string, password: string) {
+    await this.refreshCsrf();
     return this.post('/api/v1/session', { username, password }).expect(200);
   }
 

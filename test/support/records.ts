@@ -49,6 +49,8 @@ export function buildRecord(
 }
 
 export interface County {
+  /** Signs everyone in again, after the test clock jumped past the session timeouts. */
+  signInAgain(): Promise<void>;
   recorder: ApiClient;
   recorder2: ApiClient;
   witness: ApiClient;
@@ -92,6 +94,7 @@ export async function setUpCounty(t: TestApp): Promise<County> {
     ['bystander', 'qx-bystander', '410221', []],
   ];
   const county: Partial<County> = { sys, sec, audit };
+  const accounts = new Map<keyof County, string>();
   for (const [key, username, unit, roles] of people) {
     await sys
       .post('/api/v1/users', { username, name: username, unit, password: 'First-Pass-01' })
@@ -108,8 +111,19 @@ export async function setUpCounty(t: TestApp): Promise<County> {
     await client
       .post('/api/v1/session/password', { current: 'First-Pass-01', next: PASSWORD })
       .expect(204);
-    county[key] = client;
+    county[key] = client as never;
+    accounts.set(key, username);
   }
+
+  county.signInAgain = async () => {
+    for (const [key, username] of accounts)
+      await (county[key] as ApiClient).signIn(username, PASSWORD);
+    for (const role of ['sysadmin', 'secadmin', 'auditadmin'] as const) {
+      const fresh = await t.admin(role);
+      const key = ({ sysadmin: 'sys', secadmin: 'sec', auditadmin: 'audit' } as const)[role];
+      Object.assign(county[key] as ApiClient, { cookies: fresh.cookies, csrf: fresh.csrf });
+    }
+  };
 
   return county as County;
 }

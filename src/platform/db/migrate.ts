@@ -6,12 +6,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/0001-foundation.js';
 import * as merkleLog from './migrations/0002-merkle-log.js';
 import * as records from './migrations/0003-records.js';
+import * as reports from './migrations/0004-reports.js';
 import type { Db } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-merkle-log': merkleLog,
   '0003-records': records,
+  '0004-reports': reports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -202,6 +202,62 @@ export interface EvidenceTable {
   supersede_reason: string | null;
 }
 
+export interface ReportTable {
+  id: string;
+  unit: string;
+  period: string;
+  version: number;
+  kind: string;
+  status: string;
+  due: string;
+  summary: string;
+  ledger_digest: string;
+  warnings: string;
+  witness_gap_reason: string | null;
+  compiled_at: string;
+  compiled_by: string;
+  seal: string | null;
+  scan_sm3: string | null;
+  scan_media_type: string | null;
+  checkpoint: string | null;
+  checkpoint_size: number | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  days_late: number | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  return_reason: string | null;
+  integrity: string | null;
+}
+
+export interface ReportRecordTable {
+  report_id: string;
+  seq: number;
+  record_id: string;
+  record_version: number;
+  digest: string;
+  log_index: number;
+}
+
+export interface ReportSignatureTable {
+  report_id: string;
+  role: string;
+  username: string;
+  name: string;
+  at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+}
+
+export interface UnitSealTable {
+  id: string;
+  unit: string;
+  sm3: string;
+  media_type: string;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
 export interface Schema {
   units: UnitTable;
   users: UserTable;
@@ -223,6 +279,10 @@ export interface Schema {
   record_witnesses: RecordWitnessTable;
   record_reads: RecordReadTable;
   evidence: EvidenceTable;
+  reports: ReportTable;
+  report_records: ReportRecordTable;
+  report_signatures: ReportSignatureTable;
+  unit_seals: UnitSealTable;
 }
 
 export type Db = Kysely<Schema>;
@@ -230,3 +290,4 @@ export type UnitRow = Selectable<UnitTable>;
 export type UserRow = Selectable<UserTable>;
 export type RecordRow = Selectable<RecordTable>;
 export type EvidenceRow = Selectable<EvidenceTable>;
+export type ReportRow = Selectable<ReportTable>;
