@@ -33,6 +33,7 @@ export const policy = {
   'report.read': ['filler', 'ruleOfLawLeader', 'principal', 'reviewer'],
   'report.write': ['filler', 'ruleOfLawLeader', 'principal', 'reviewer'],
   'inbox.read': ['reviewer'],
+  'notice.read': ['staff'],
   'log.read': ['auditadmin', 'filler', 'ruleOfLawLeader', 'principal', 'reviewer'],
 } as const satisfies Record<string, readonly Principal[]>;
 

@@ -16,6 +16,7 @@ import type { Actor } from '../ledger/event-log.js';
 import { signMessage } from '../ledger/signer.js';
 import { activeSigningKey } from '../ledger/signing-keys.js';
 import { type Change, type Context, write } from '../platform/context.js';
+import { lockForUpdate } from '../platform/db/database.js';
 import type { ReportRow } from '../platform/db/schema.js';
 import { fail } from '../platform/errors.js';
 import type { Viewer } from '../records/record-access.js';
@@ -96,6 +97,18 @@ export async function compileReport(
     ...(state.awaitingWitness.length && witnessGapReason ? { witnessGapReason } : {}),
   };
   return write(ctx, async (change) => {
+    // Two fillers compiling at once: the unit's log head serialises them, and the second
+    // finds the report changed under it and is told to reload instead of writing a duplicate.
+    await lockForUpdate(change.trx, ctx.engine, unit);
+    const now = await latestReport(change.trx, unit, label);
+    if (
+      now?.id !== latest?.id ||
+      now?.status !== latest?.status ||
+      now?.compiled_at !== latest?.compiled_at
+    ) {
+      fail('REPORT_STATE', undefined, '报告刚被他人编制过，请刷新后再操作');
+    }
+
     const reuse =
       latest && !SENT.includes(latest.status) && latest.status !== 'returned' ? latest : undefined;
     const id = reuse?.id ?? randomUUID();

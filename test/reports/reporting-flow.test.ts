@@ -268,4 +268,36 @@ describeEachEngine('quarterly reporting', (engine) => {
       expect(alarm.length).toBeGreaterThan(0);
     });
   });
+
+  describe('at the same time', () => {
+    it('lets one of two simultaneous compiles through and tells the other to reload', async () => {
+      t.clock.set('2020-12-20T02:00:00Z');
+      await c.signInAgain();
+      await completeRecord({ occurredAt: '2020-11-02' });
+      const results = await Promise.all(
+        [1, 2, 3].map(() => c.filler.post(`${base}/2020Q4/compile`)),
+      );
+      const statuses = results.map((r) => r.statusCode).sort();
+
+      expect(statuses[0]).toBe(200);
+      expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+      const versions = await t.instance.ctx.db
+        .selectFrom('reports')
+        .select('version')
+        .where('unit', '=', '410221')
+        .where('period', '=', '2020Q4')
+        .execute();
+      expect(versions).toEqual([{ version: 1 }]);
+    });
+
+    it('attaches the scan of the signed and sealed paper, refusing what is not a PDF or image', async () => {
+      const view = await c.filler
+        .upload(`${base}/2020Q4/scan`, { name: '汇总表扫描件.png', content: PNG })
+        .expect(200);
+      expect(view.scan).toMatchObject({ mediaType: 'image/png' });
+      const text = Buffer.from('just some text, not a scan');
+      await c.filler.upload(`${base}/2020Q4/scan`, { name: 'note.txt', content: text }).expect(400);
+      await c.leader.upload(`${base}/2020Q4/scan`, { name: 'x.png', content: PNG }).expect(403);
+    });
+  });
 });

@@ -7,6 +7,7 @@ import * as foundation from './migrations/0001-foundation.js';
 import * as merkleLog from './migrations/0002-merkle-log.js';
 import * as records from './migrations/0003-records.js';
 import * as reports from './migrations/0004-reports.js';
+import * as notices from './migrations/0005-notices.js';
 import type { Db } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0002-merkle-log': merkleLog,
   '0003-records': records,
   '0004-reports': reports,
+  '0005-notices': notices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -258,6 +258,17 @@ export interface UnitSealTable {
   uploaded_by: string;
 }
 
+export interface NoticeTable {
+  id: string;
+  username: string;
+  kind: string;
+  unit: string;
+  period: string;
+  text: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Schema {
   units: UnitTable;
   users: UserTable;
@@ -283,6 +294,7 @@ export interface Schema {
   report_records: ReportRecordTable;
   report_signatures: ReportSignatureTable;
   unit_seals: UnitSealTable;
+  notices: NoticeTable;
 }
 
 export type Db = Kysely<Schema>;

@@ -26,6 +26,7 @@ import { unitRoutes } from '../../org/unit-routes.js';
 import { userRoutes } from '../../org/user-routes.js';
 import { evidenceRoutes } from '../../records/evidence-routes.js';
 import { recordRoutes } from '../../records/record-routes.js';
+import { noticeRoutes } from '../../reports/notice-routes.js';
 import { reportRoutes } from '../../reports/report-routes.js';
 import { ruleRoutes } from '../../rules/rule-routes.js';
 import { settingsRoutes } from '../../settings/settings-routes.js';
@@ -102,6 +103,7 @@ export async function buildServer(
       await api.register(recordRoutes, { ctx });
       await api.register(evidenceRoutes, { ctx });
       await api.register(reportRoutes, { ctx });
+      await api.register(noticeRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
