@@ -90,6 +90,13 @@ const handlers: Record<string, Handler> = {
     });
   },
   ...recordHandlers(),
+  'report.compiled': (s, d) => s.merge('reports', d.reportId, { ledger_digest: d.ledgerDigest }),
+  'report.submitted': (s, d) => {
+    const sent = { status: 'submitted', days_late: d.daysLate, checkpoint_size: d.checkpointSize };
+    s.merge('reports', d.reportId, { ...sent, ledger_digest: d.ledgerDigest });
+  },
+  'report.accepted': (s, d) => s.merge('reports', d.reportId, { status: 'accepted' }),
+  'report.returned': (s, d) => s.merge('reports', d.reportId, { status: 'returned' }),
   'rules.effective-date-set': (s, d) =>
     s.merge('rule_versions', d.version, { effective_from: d.to }),
   'rules.mapping-set': (s, d) => {
@@ -176,6 +183,7 @@ const CHECKED_TABLES = [
   'situation_mappings',
   'signing_keys',
   'records',
+  'reports',
 ];
 
 /**
@@ -225,6 +233,7 @@ async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
     .selectFrom('records')
     .select(['id', 'status', 'version', 'data'])
     .execute();
+  const reports = await db.selectFrom('reports').selectAll().execute();
 
   const byUser = new Map<string, Array<{ role: string; unit: string }>>();
   for (const r of roles) byUser.set(r.username, [...(byUser.get(r.username) ?? []), r]);
@@ -248,6 +257,7 @@ async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
     ['rule_versions', new Map(versions.map((v) => [v.id, v]))],
     ['situation_mappings', new Map(mappings.map((m) => [m.from_id, m]))],
     ['signing_keys', new Map(keys.map((k) => [k.id, { ...k, retired: k.retired_at !== null }]))],
+    ['reports', new Map(reports.map((r) => [r.id, r]))],
     [
       'records',
       new Map(records.map((r) => [r.id, { ...r, digest: contentDigest(JSON.parse(r.data)) }])),

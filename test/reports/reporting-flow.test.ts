@@ -4,6 +4,7 @@
  * later amendment, and a tampered log caught by the bureau above.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyInstance } from '../../src/verification/verify.js';
 import { describeEachEngine } from '../support/engines.js';
 import { buildRecord, type County, PASSWORD, setUpCounty } from '../support/records.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -299,5 +300,35 @@ describeEachEngine('quarterly reporting', (engine) => {
       await c.filler.upload(`${base}/2020Q4/scan`, { name: 'note.txt', content: text }).expect(400);
       await c.leader.upload(`${base}/2020Q4/scan`, { name: 'x.png', content: PNG }).expect(403);
     });
+  });
+
+  it('keeps liuhen verify green through the flow, and names a report row edited directly', async () => {
+    const fresh = await startTestApp(engine);
+    try {
+      fresh.clock.set('2020-04-03T02:00:00Z');
+      const county = await setUpCounty(fresh);
+      await county.sys
+        .upload('/api/v1/units/410221/seal', { name: 'seal.png', content: PNG })
+        .expect(201);
+      await county.filler.post(`${base}/2020Q1/compile`).expect(200);
+      await county.leader
+        .post(`${base}/2020Q1/signatures`, { role: 'ruleOfLawLeader', password: PASSWORD })
+        .expect(200);
+      await county.principal
+        .post(`${base}/2020Q1/signatures`, { role: 'principal', password: PASSWORD })
+        .expect(200);
+      await county.filler.post(`${base}/2020Q1/seal`).expect(200);
+      await county.filler.post(`${base}/2020Q1/submit`).expect(200);
+      expect((await verifyInstance(fresh.instance.ctx)).ok).toBe(true);
+
+      await fresh.instance.ctx.db.updateTable('reports').set({ status: 'accepted' }).execute();
+      const report = await verifyInstance(fresh.instance.ctx);
+      expect(report.ok).toBe(false);
+      expect(report.tables.map((p) => p.message).join()).toMatch(
+        /reports .*: status is "accepted", the log says "submitted"/,
+      );
+    } finally {
+      await fresh.close();
+    }
   });
 });
