@@ -12,6 +12,8 @@ import { RecordAmendPage } from './records/record-amend-page';
 import { RecordDetailPage } from './records/record-detail-page';
 import { RecordEditPage } from './records/record-edit-page';
 import { RecordListPage } from './records/record-list-page';
+import { ReportPage } from './reports/report-page';
+import { ReportsPage } from './reports/reports-page';
 import { RulesPage } from './rules/rules-page';
 import { ChangePasswordPage } from './session/change-password-page';
 import {
@@ -42,6 +44,8 @@ export function AppRoutes() {
             <Route path="/records/:id" element={guarded('records', <RecordDetailPage />)} />
             <Route path="/records/:id/edit" element={guarded('records', <RecordEditPage />)} />
             <Route path="/records/:id/amend" element={guarded('records', <RecordAmendPage />)} />
+            <Route path="/reports" element={guarded('reports', <ReportsPage />)} />
+            <Route path="/reports/:unit/:period" element={guarded('reports', <ReportPage />)} />
             <Route path="/units" element={guarded('units', <UnitTreePage />)} />
             <Route path="/users" element={guarded('users', <UserListPage />)} />
             <Route path="/rules" element={guarded('rules', <RulesPage />)} />

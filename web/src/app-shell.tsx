@@ -95,10 +95,10 @@ function Brand() {
 }
 
 function PageMenu({ onNavigate }: { onNavigate?: () => void }) {
-  const { user } = useSignedIn();
+  const { user, roles } = useSignedIn();
   const navigate = useNavigate();
   const location = useLocation();
-  const entries = pagesFor(user);
+  const entries = pagesFor(user, roles);
   const selected = entries.find((page) => location.pathname.startsWith(page.path));
 
   const items: MenuProps['items'] = entries.map((page) => ({

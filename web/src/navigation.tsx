@@ -8,23 +8,39 @@ import {
   CalendarOutlined,
   FileTextOutlined,
   HomeOutlined,
+  SendOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { User } from './org/users';
+import type { RoleGrant, User } from './org/users';
 
-export type PageKey = 'home' | 'records' | 'units' | 'users' | 'rules' | 'settings' | 'audit';
+export type PageKey =
+  | 'home'
+  | 'records'
+  | 'reports'
+  | 'units'
+  | 'users'
+  | 'rules'
+  | 'settings'
+  | 'audit';
 
 export interface PageEntry {
   key: PageKey;
   path: string;
   icon: ReactNode;
   label: (user: User) => string;
-  allows: (user: User) => boolean;
+  /**
+   * Whether the account may open the page. A caller that passes no `roles` gets the answer by
+   * the kind of account alone, so a role-bound page is shown to every business user then.
+   */
+  allows: (user: User, roles?: RoleGrant[]) => boolean;
 }
 
 const isBusinessUser = (user: User) => user.adminRole === null;
+
+/** The roles that take part in quarterly reporting (domain README §7). */
+const reportingRoles = new Set(['filler', 'ruleOfLawLeader', 'principal', 'reviewer']);
 
 /** In menu order; the first page an account may open is its home page. */
 export const pages: PageEntry[] = [
@@ -42,6 +58,14 @@ export const pages: PageEntry[] = [
     icon: <FileTextOutlined />,
     label: () => '干预记录',
     allows: isBusinessUser,
+  },
+  {
+    key: 'reports',
+    path: '/reports',
+    icon: <SendOutlined />,
+    label: () => '季度报送',
+    allows: (user, roles) =>
+      isBusinessUser(user) && (!roles || roles.some((grant) => reportingRoles.has(grant.role))),
   },
   {
     key: 'units',
@@ -80,14 +104,14 @@ export const pages: PageEntry[] = [
   },
 ];
 
-export function pagesFor(user: User): PageEntry[] {
-  return pages.filter((page) => page.allows(user));
+export function pagesFor(user: User, roles?: RoleGrant[]): PageEntry[] {
+  return pages.filter((page) => page.allows(user, roles));
 }
 
 export function homePathFor(user: User): string {
   return pagesFor(user)[0]?.path ?? '/password';
 }
 
-export function mayOpen(user: User, key: PageKey): boolean {
-  return pages.some((page) => page.key === key && page.allows(user));
+export function mayOpen(user: User, key: PageKey, roles?: RoleGrant[]): boolean {
+  return pages.some((page) => page.key === key && page.allows(user, roles));
 }

@@ -1,10 +1,11 @@
 /**
  * `/home` (工作台): a business user's starting page with their account, unit and roles, and
- * for a recorder the way to record an interference at once. The ledger and submission pages
- * will be linked from here as they arrive.
+ * for a recorder the way to record an interference at once, and for the people of quarterly
+ * reporting the way to their reports.
  */
-import { Alert, Card, Descriptions, Empty, Flex, Table } from 'antd';
+import { Button, Card, Descriptions, Empty, Flex, Table } from 'antd';
 import { useMemo } from 'react';
+import { Link } from 'react-router-dom';
 import { LoadFailure } from '../api/load-failure';
 import { useResource } from '../api/use-resource';
 import { unitName, unitsApi } from '../org/units';
@@ -12,6 +13,8 @@ import { businessRoleNames, type RoleGrant } from '../org/users';
 import { PageTitle } from '../page-title';
 import { MyRecordsCard } from '../records/my-records-card';
 import { useSignedIn } from '../session/session-context';
+
+const reportingRoles = new Set(['filler', 'ruleOfLawLeader', 'principal', 'reviewer']);
 
 export function WorkbenchPage() {
   const { user, roles } = useSignedIn();
@@ -24,6 +27,15 @@ export function WorkbenchPage() {
       {units.error ? <LoadFailure error={units.error} onRetry={units.reload} /> : null}
       <Flex vertical gap="middle">
         {roles.some((grant) => grant.role === 'recorder') && <MyRecordsCard />}
+        {roles.some((grant) => reportingRoles.has(grant.role)) && (
+          <Card title="季度报送">
+            <Link to="/reports">
+              <Button type="primary" data-testid="workbench-reports">
+                办理季度报告
+              </Button>
+            </Link>
+          </Card>
+        )}
         <Card title="我的账号">
           <Descriptions
             column={{ xs: 1, sm: 2, lg: 3 }}
@@ -49,7 +61,6 @@ export function WorkbenchPage() {
             ]}
           />
         </Card>
-        <Alert type="info" showIcon title="台账汇总与报送等功能即将开放。" />
       </Flex>
     </>
   );

@@ -23,8 +23,8 @@ export function RequirePasswordChanged() {
 }
 
 export function RequirePage({ page, children }: { page: PageKey; children: ReactNode }) {
-  const { user } = useSignedIn();
-  if (mayOpen(user, page)) return children;
+  const { user, roles } = useSignedIn();
+  if (mayOpen(user, page, roles)) return children;
 
   return (
     <Result
