@@ -17,6 +17,21 @@ export class HttpSession {
     return session;
   }
 
+  /** A multipart upload of one file, as the web app sends it. */
+  async upload(path: string, name: string, content: Buffer): Promise<any> {
+    const form = new FormData();
+    form.append('file', new Blob([content]), name);
+    const headers = { cookie: this.cookieHeader(), 'x-csrf-token': this.csrf };
+    const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: form });
+    if (!res.ok) throw new Error(`upload ${path}: ${res.status} ${await res.text()}`);
+
+    return res.json();
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   async call(method: string, path: string, body?: unknown): Promise<any> {
     const headers: Record<string, string> = {
       cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
