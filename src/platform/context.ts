@@ -9,7 +9,7 @@ import type { AppendedEntry } from '../ledger/log-store.js';
 import { EvidenceStore } from '../records/evidence-store.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
-import type { Database, Engine } from './db/database.js';
+import { type Database, type Engine, lockForUpdate } from './db/database.js';
 import type { Db, Schema } from './db/schema.js';
 
 export interface Context {
@@ -42,8 +42,18 @@ export function createContext(
   return { db: database.db, engine: database.engine, clock, config, masterKey, evidence };
 }
 
-export function write<T>(ctx: Context, work: (change: Change) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction. `lock` names a log whose head is locked before anything
+ * else: changes to a unit's records and reports take the unit's log head first, so two of
+ * them always lock in the same order and cannot deadlock on PostgreSQL.
+ */
+export function write<T>(
+  ctx: Context,
+  work: (change: Change) => Promise<T>,
+  options: { lock?: string } = {},
+): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
+    if (options.lock) await lockForUpdate(trx, ctx.engine, options.lock);
     const now = ctx.clock.now();
     const writer = { trx, engine: ctx.engine, now };
     const change: Change = {

@@ -43,32 +43,36 @@ export async function addEvidence(
     throw error;
   }
 
-  return write(ctx, async (change) => {
-    const evidence: EvidenceRow = {
-      id: randomUUID(),
-      record_id: recordId,
-      role: upload.role,
-      name: safeName(upload.fileName),
-      media_type: stored.mediaType,
-      kind: stored.kind,
-      size: stored.size,
-      sm3: stored.sm3,
-      sha256: stored.sha256,
-      uploaded_by: viewer.user.username,
-      uploaded_at: change.now.toISOString(),
-      superseded_at: null,
-      superseded_by: null,
-      supersede_reason: null,
-    };
-    await change.trx.insertInto('evidence').values(evidence).execute();
-    const { sm3, sha256, size, media_type: mediaType, role } = evidence;
-    const data = { evidenceId: evidence.id, sm3, sha256, size, mediaType, role };
-    await logRecordEvent(change, row, 'evidence.added', actorOfViewer(viewer, ip), data);
-    if (role === 'witness-signatures')
-      await completeIfReady(change, row, actorOfViewer(viewer, ip));
+  return write(
+    ctx,
+    async (change) => {
+      const evidence: EvidenceRow = {
+        id: randomUUID(),
+        record_id: recordId,
+        role: upload.role,
+        name: safeName(upload.fileName),
+        media_type: stored.mediaType,
+        kind: stored.kind,
+        size: stored.size,
+        sm3: stored.sm3,
+        sha256: stored.sha256,
+        uploaded_by: viewer.user.username,
+        uploaded_at: change.now.toISOString(),
+        superseded_at: null,
+        superseded_by: null,
+        supersede_reason: null,
+      };
+      await change.trx.insertInto('evidence').values(evidence).execute();
+      const { sm3, sha256, size, media_type: mediaType, role } = evidence;
+      const data = { evidenceId: evidence.id, sm3, sha256, size, mediaType, role };
+      await logRecordEvent(change, row, 'evidence.added', actorOfViewer(viewer, ip), data);
+      if (role === 'witness-signatures')
+        await completeIfReady(change, row, actorOfViewer(viewer, ip));
 
-    return toEvidenceView(evidence);
-  });
+      return toEvidenceView(evidence);
+    },
+    { lock: row.unit },
+  );
 }
 
 export async function supersedeEvidence(
@@ -84,17 +88,21 @@ export async function supersedeEvidence(
   if (evidence.superseded_at)
     fail('VALIDATION_FAILED', [{ field: 'evidence', message: '该证据材料已标记为被替代' }]);
 
-  await write(ctx, async (change) => {
-    const at = change.now.toISOString();
-    await change.trx
-      .updateTable('evidence')
-      .set({ superseded_at: at, superseded_by: viewer.user.username, supersede_reason: reason })
-      .where('id', '=', evidenceId)
-      .execute();
-    await logRecordEvent(change, row, 'evidence.superseded', actorOfViewer(viewer, ip), {
-      evidenceId,
-    });
-  });
+  await write(
+    ctx,
+    async (change) => {
+      const at = change.now.toISOString();
+      await change.trx
+        .updateTable('evidence')
+        .set({ superseded_at: at, superseded_by: viewer.user.username, supersede_reason: reason })
+        .where('id', '=', evidenceId)
+        .execute();
+      await logRecordEvent(change, row, 'evidence.superseded', actorOfViewer(viewer, ip), {
+        evidenceId,
+      });
+    },
+    { lock: row.unit },
+  );
 }
 
 /**

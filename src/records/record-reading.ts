@@ -17,21 +17,25 @@ export async function readRecord(
 ): Promise<RecordView> {
   const row = await loadVisible(ctx, viewer, id);
 
-  await write(ctx, async (change) => {
-    await change.trx
-      .insertInto('record_reads')
-      .values({ record_id: id, username: viewer.user.username, at: change.now.toISOString() })
-      .execute();
-    await change.event(
-      {
-        type: 'record.read',
-        actor: actorOfViewer(viewer, ip),
-        unit: row.unit,
-        data: { recordId: id },
-      },
-      row.unit,
-    );
-  });
+  await write(
+    ctx,
+    async (change) => {
+      await change.trx
+        .insertInto('record_reads')
+        .values({ record_id: id, username: viewer.user.username, at: change.now.toISOString() })
+        .execute();
+      await change.event(
+        {
+          type: 'record.read',
+          actor: actorOfViewer(viewer, ip),
+          unit: row.unit,
+          data: { recordId: id },
+        },
+        row.unit,
+      );
+    },
+    { lock: row.unit },
+  );
 
   return (await viewsOf(ctx, [row], { withReads: true }))[0]!;
 }

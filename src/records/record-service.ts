@@ -42,35 +42,39 @@ export async function createRecord(
   if (!holdsRole(viewer, 'recorder', input.unit)) fail('RECORDER_ROLE_REQUIRED');
   const ruleVersion = await ruleVersionOf(ctx, input);
 
-  return write(ctx, async (change) => {
-    const id = randomUUID();
-    const now = change.now.toISOString();
-    const row: RecordRow = {
-      id,
-      ...columnsOf(input, ruleVersion, change.now),
-      status: 'draft',
-      recorder_id: viewer.user.id,
-      interferer_id: await interfererIdFor(change, input.unit, input.interferer),
-      version: 1,
-      created_at: now,
-      updated_at: now,
-      signed_at: null,
-      completed_at: null,
-      voided_at: null,
-      voided_by: null,
-      void_reason: null,
-      log_index: 0,
-    };
-    await change.trx.insertInto('records').values(row).execute();
-    await saveVersion(change, row, 'created', viewer.user.username, null);
-    await syncWitnesses(change, id, input);
-    await logRecordEvent(change, row, 'record.created', actorOfViewer(viewer, ip), {
-      version: 1,
-      digest: contentDigest(input),
-    });
+  return write(
+    ctx,
+    async (change) => {
+      const id = randomUUID();
+      const now = change.now.toISOString();
+      const row: RecordRow = {
+        id,
+        ...columnsOf(input, ruleVersion, change.now),
+        status: 'draft',
+        recorder_id: viewer.user.id,
+        interferer_id: await interfererIdFor(change, input.unit, input.interferer),
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        signed_at: null,
+        completed_at: null,
+        voided_at: null,
+        voided_by: null,
+        void_reason: null,
+        log_index: 0,
+      };
+      await change.trx.insertInto('records').values(row).execute();
+      await saveVersion(change, row, 'created', viewer.user.username, null);
+      await syncWitnesses(change, id, input);
+      await logRecordEvent(change, row, 'record.created', actorOfViewer(viewer, ip), {
+        version: 1,
+        digest: contentDigest(input),
+      });
 
-    return id;
-  });
+      return id;
+    },
+    { lock: input.unit },
+  );
 }
 
 /** Saves a draft: the whole record or any top-level fields of it. Each save is an event. */
@@ -118,28 +122,32 @@ async function replaceContent(
 ) {
   const ruleVersion = await ruleVersionOf(ctx, input);
 
-  await write(ctx, async (change) => {
-    const next: RecordRow = {
-      ...row,
-      ...columnsOf(input, ruleVersion, new Date(row.created_at)),
-      interferer_id: await interfererIdFor(change, input.unit, input.interferer),
-      version: row.version + 1,
-      updated_at: change.now.toISOString(),
-    };
-    const { id, ...values } = next;
-    await change.trx.updateTable('records').set(values).where('id', '=', id).execute();
-    // A record moved to another quarter leaves its old quarter's report changed too.
-    if (next.period !== row.period)
-      await voidSignaturesAfterChange(change, row.unit, row.period, id);
-    await saveVersion(change, next, how.kind, viewer.user.username, how.reason);
-    await syncWitnesses(change, id, input);
-    const data = {
-      version: next.version,
-      digest: contentDigest(input),
-      ...(how.reason ? { reasonDigest: digestOf(how.reason) } : {}),
-    };
-    await logRecordEvent(change, next, `record.${how.kind}`, actorOfViewer(viewer, how.ip), data);
-  });
+  await write(
+    ctx,
+    async (change) => {
+      const next: RecordRow = {
+        ...row,
+        ...columnsOf(input, ruleVersion, new Date(row.created_at)),
+        interferer_id: await interfererIdFor(change, input.unit, input.interferer),
+        version: row.version + 1,
+        updated_at: change.now.toISOString(),
+      };
+      const { id, ...values } = next;
+      await change.trx.updateTable('records').set(values).where('id', '=', id).execute();
+      // A record moved to another quarter leaves its old quarter's report changed too.
+      if (next.period !== row.period)
+        await voidSignaturesAfterChange(change, row.unit, row.period, id);
+      await saveVersion(change, next, how.kind, viewer.user.username, how.reason);
+      await syncWitnesses(change, id, input);
+      const data = {
+        version: next.version,
+        digest: contentDigest(input),
+        ...(how.reason ? { reasonDigest: digestOf(how.reason) } : {}),
+      };
+      await logRecordEvent(change, next, `record.${how.kind}`, actorOfViewer(viewer, how.ip), data);
+    },
+    { lock: row.unit },
+  );
 }
 
 export async function voidRecord(
@@ -155,31 +163,35 @@ export async function voidRecord(
   if (row.status === 'voided') fail('RECORD_VOIDED');
   await requireOpenQuarter(ctx, row);
 
-  await write(ctx, async (change) => {
-    const at = change.now.toISOString();
-    const next = {
-      ...row,
-      status: 'voided',
-      voided_at: at,
-      voided_by: viewer.user.username,
-      void_reason: reason,
-      updated_at: at,
-    };
-    await change.trx
-      .updateTable('records')
-      .set({
-        status: next.status,
+  await write(
+    ctx,
+    async (change) => {
+      const at = change.now.toISOString();
+      const next = {
+        ...row,
+        status: 'voided',
         voided_at: at,
-        voided_by: next.voided_by,
+        voided_by: viewer.user.username,
         void_reason: reason,
         updated_at: at,
-      })
-      .where('id', '=', id)
-      .execute();
-    await logRecordEvent(change, next, 'record.voided', actorOfViewer(viewer, ip), {
-      reasonDigest: digestOf(reason),
-    });
-  });
+      };
+      await change.trx
+        .updateTable('records')
+        .set({
+          status: next.status,
+          voided_at: at,
+          voided_by: next.voided_by,
+          void_reason: reason,
+          updated_at: at,
+        })
+        .where('id', '=', id)
+        .execute();
+      await logRecordEvent(change, next, 'record.voided', actorOfViewer(viewer, ip), {
+        reasonDigest: digestOf(reason),
+      });
+    },
+    { lock: row.unit },
+  );
 }
 
 /** The record, if the viewer may see it and it is theirs to change; 404 / 403 otherwise. */

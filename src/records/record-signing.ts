@@ -33,19 +33,23 @@ export async function signRecord(
     fail('EVIDENCE_REQUIRED');
   }
 
-  await write(ctx, async (change) => {
-    const at = change.now.toISOString();
-    const signed = { ...row, status: 'signed', signed_at: at, updated_at: at };
-    await change.trx
-      .updateTable('records')
-      .set({ status: 'signed', signed_at: at, updated_at: at })
-      .where('id', '=', id)
-      .execute();
-    await logRecordEvent(change, signed, 'record.signed', actorOfViewer(viewer, ip), {
-      version: row.version,
-    });
-    await completeIfReady(change, signed, actorOfViewer(viewer, ip));
-  });
+  await write(
+    ctx,
+    async (change) => {
+      const at = change.now.toISOString();
+      const signed = { ...row, status: 'signed', signed_at: at, updated_at: at };
+      await change.trx
+        .updateTable('records')
+        .set({ status: 'signed', signed_at: at, updated_at: at })
+        .where('id', '=', id)
+        .execute();
+      await logRecordEvent(change, signed, 'record.signed', actorOfViewer(viewer, ip), {
+        version: row.version,
+      });
+      await completeIfReady(change, signed, actorOfViewer(viewer, ip));
+    },
+    { lock: row.unit },
+  );
 }
 
 export async function confirmAsWitness(
@@ -69,20 +73,24 @@ export async function confirmAsWitness(
   if (mine.every((w) => w.confirmed_at)) fail('ALREADY_CONFIRMED');
   await requirePassword(ctx, viewer, password, ip, 'record.witness-confirm');
 
-  await write(ctx, async (change) => {
-    const at = change.now.toISOString();
-    await change.trx
-      .updateTable('record_witnesses')
-      .set({ confirmed_at: at })
-      .where('record_id', '=', id)
-      .where('username', '=', viewer.user.username)
-      .execute();
-    const indexes = mine.map((w) => w.idx);
-    await logRecordEvent(change, row, 'record.witness-confirmed', actorOfViewer(viewer, ip), {
-      witnesses: indexes,
-    });
-    await completeIfReady(change, row, actorOfViewer(viewer, ip));
-  });
+  await write(
+    ctx,
+    async (change) => {
+      const at = change.now.toISOString();
+      await change.trx
+        .updateTable('record_witnesses')
+        .set({ confirmed_at: at })
+        .where('record_id', '=', id)
+        .where('username', '=', viewer.user.username)
+        .execute();
+      const indexes = mine.map((w) => w.idx);
+      await logRecordEvent(change, row, 'record.witness-confirmed', actorOfViewer(viewer, ip), {
+        witnesses: indexes,
+      });
+      await completeIfReady(change, row, actorOfViewer(viewer, ip));
+    },
+    { lock: row.unit },
+  );
 }
 
 /**

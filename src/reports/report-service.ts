@@ -96,82 +96,113 @@ export async function compileReport(
     awaitingWitness: state.awaitingWitness,
     ...(state.awaitingWitness.length && witnessGapReason ? { witnessGapReason } : {}),
   };
-  return write(ctx, async (change) => {
-    // Two fillers compiling at once: the unit's log head serialises them, and the second
-    // finds the report changed under it and is told to reload instead of writing a duplicate.
-    await lockForUpdate(change.trx, ctx.engine, unit);
-    const now = await latestReport(change.trx, unit, label);
-    if (
-      now?.id !== latest?.id ||
-      now?.status !== latest?.status ||
-      now?.compiled_at !== latest?.compiled_at
-    ) {
-      fail('REPORT_STATE', undefined, '报告刚被他人编制过，请刷新后再操作');
-    }
+  const id = await write(
+    ctx,
+    async (change) => {
+      // Two fillers compiling at once: the unit's log head serialises them, and the second
+      // finds the report changed under it and is told to reload instead of writing a duplicate.
+      await lockForUpdate(change.trx, ctx.engine, unit);
+      const now = await latestReport(change.trx, unit, label);
+      if (
+        now?.id !== latest?.id ||
+        now?.status !== latest?.status ||
+        now?.compiled_at !== latest?.compiled_at
+      ) {
+        fail('REPORT_STATE', undefined, '报告刚被他人编制过，请刷新后再操作');
+      }
 
-    const reuse =
-      latest && !SENT.includes(latest.status) && latest.status !== 'returned' ? latest : undefined;
-    const id = reuse?.id ?? randomUUID();
-    const values = {
-      status: 'draft',
-      summary: JSON.stringify(state.summary),
-      ledger_digest: state.ledgerDigest,
-      warnings: JSON.stringify(warnings),
-      witness_gap_reason: witnessGapReason ?? null,
-      compiled_at: change.now.toISOString(),
-      compiled_by: viewer.user.username,
-      seal: null,
-    };
+      const reuse =
+        latest && !SENT.includes(latest.status) && latest.status !== 'returned'
+          ? latest
+          : undefined;
+      const id = reuse?.id ?? randomUUID();
+      const values = {
+        status: 'draft',
+        summary: JSON.stringify(state.summary),
+        ledger_digest: state.ledgerDigest,
+        warnings: JSON.stringify(warnings),
+        witness_gap_reason: witnessGapReason ?? null,
+        compiled_at: change.now.toISOString(),
+        compiled_by: viewer.user.username,
+        seal: null,
+      };
 
-    if (reuse) {
-      await change.trx.updateTable('reports').set(values).where('id', '=', id).execute();
-      await change.trx.deleteFrom('report_records').where('report_id', '=', id).execute();
-      await voidOpenSignatures(change, id, '报告已重新编制');
-    } else {
-      await change.trx
-        .insertInto('reports')
-        .values({
-          id,
-          unit,
-          period: label,
-          version: (latest?.version ?? 0) + 1,
-          kind,
-          due,
-          ...emptyDecision(),
-          ...values,
-        })
-        .execute();
-    }
+      if (reuse) {
+        await change.trx.updateTable('reports').set(values).where('id', '=', id).execute();
+        await change.trx.deleteFrom('report_records').where('report_id', '=', id).execute();
+        await voidOpenSignatures(change, id, '报告已重新编制');
+      } else {
+        await change.trx
+          .insertInto('reports')
+          .values({
+            id,
+            unit,
+            period: label,
+            version: (latest?.version ?? 0) + 1,
+            kind,
+            due,
+            ...emptyDecision(),
+            ...values,
+          })
+          .execute();
+      }
 
-    if (state.ledger.length > 0) {
-      const rows = state.ledger.map((e) => ({
-        report_id: id,
-        seq: e.seq,
-        record_id: e.recordId,
-        record_version: e.recordVersion,
-        digest: e.digest,
-        log_index: e.logIndex,
-      }));
-      await change.trx.insertInto('report_records').values(rows).execute();
-    }
+      if (state.ledger.length > 0) {
+        const rows = state.ledger.map((e) => ({
+          report_id: id,
+          seq: e.seq,
+          record_id: e.recordId,
+          record_version: e.recordVersion,
+          digest: e.digest,
+          log_index: e.logIndex,
+        }));
+        await change.trx.insertInto('report_records').values(rows).execute();
+      }
 
-    const data = {
-      reportId: id,
-      period: label,
-      kind,
-      records: state.ledger.length,
-      ledgerDigest: state.ledgerDigest,
-      summary: state.summary,
-      warnings: {
-        drafts: state.drafts.length,
-        awaitingWitness: state.awaitingWitness.length,
-        witnessGapReason: witnessGapReason ?? null,
-      },
-    };
-    await change.event({ type: 'report.compiled', actor: actorOf(viewer, ip), unit, data }, unit);
+      const data = {
+        reportId: id,
+        period: label,
+        kind,
+        records: state.ledger.length,
+        ledgerDigest: state.ledgerDigest,
+        summary: state.summary,
+        warnings: {
+          drafts: state.drafts.length,
+          awaitingWitness: state.awaitingWitness.length,
+          witnessGapReason: witnessGapReason ?? null,
+        },
+      };
+      await change.event({ type: 'report.compiled', actor: actorOf(viewer, ip), unit, data }, unit);
 
-    return id;
-  });
+      return id;
+    },
+    { lock: unit },
+  );
+
+  await pinCheckpoint(ctx, viewer, unit, id, ip);
+  return id;
+}
+
+/**
+ * Signs the unit log's head right after compiling and keeps it with the report: the printed
+ * summary carries it, so the paper with wet signatures pins the exact digital state.
+ */
+async function pinCheckpoint(ctx: Context, viewer: Viewer, unit: string, id: string, ip: string) {
+  const checkpoint = await makeCheckpoint(ctx, unit);
+  await write(
+    ctx,
+    async (change) => {
+      const data = {
+        reportId: id,
+        checkpointSize: checkpoint.size,
+        checkpointRoot: checkpoint.root,
+      };
+      await change.event({ type: 'report.pinned', actor: actorOf(viewer, ip), unit, data }, unit);
+      const pin = { checkpoint: checkpoint.note, checkpoint_size: checkpoint.size };
+      await change.trx.updateTable('reports').set(pin).where('id', '=', id).execute();
+    },
+    { lock: unit },
+  );
 }
 
 /** The rule-of-law leader or the principal signs, re-entering the password. */
@@ -187,34 +218,38 @@ export async function signReport(
   const report = await openReport(ctx, unit, label);
   await requireFresh(ctx, report);
 
-  await write(ctx, async (change) => {
-    await voidOpenSignatures(change, report.id, '同一角色重新签字', role);
-    await change.trx
-      .insertInto('report_signatures')
-      .values({
-        report_id: report.id,
-        role,
-        username: viewer.user.username,
-        name: viewer.user.name,
-        at: change.now.toISOString(),
-        voided_at: null,
-        void_reason: null,
-      })
-      .execute();
-    const signed = await liveSignatureRoles(change, report.id);
-    const status =
-      signed.includes('ruleOfLawLeader') && signed.includes('principal') ? 'signed' : 'draft';
-    await change.trx.updateTable('reports').set({ status }).where('id', '=', report.id).execute();
-    await change.event(
-      {
-        type: 'report.signed',
-        actor: actorOf(viewer, ip),
+  await write(
+    ctx,
+    async (change) => {
+      await voidOpenSignatures(change, report.id, '同一角色重新签字', role);
+      await change.trx
+        .insertInto('report_signatures')
+        .values({
+          report_id: report.id,
+          role,
+          username: viewer.user.username,
+          name: viewer.user.name,
+          at: change.now.toISOString(),
+          voided_at: null,
+          void_reason: null,
+        })
+        .execute();
+      const signed = await liveSignatureRoles(change, report.id);
+      const status =
+        signed.includes('ruleOfLawLeader') && signed.includes('principal') ? 'signed' : 'draft';
+      await change.trx.updateTable('reports').set({ status }).where('id', '=', report.id).execute();
+      await change.event(
+        {
+          type: 'report.signed',
+          actor: actorOf(viewer, ip),
+          unit,
+          data: { reportId: report.id, role, ledgerDigest: report.ledger_digest },
+        },
         unit,
-        data: { reportId: report.id, role, ledgerDigest: report.ledger_digest },
-      },
-      unit,
-    );
-  });
+      );
+    },
+    { lock: unit },
+  );
 }
 
 /** The filler applies the unit's seal; the instance key signs the report's digest with it. */
@@ -254,27 +289,31 @@ export async function sealReport(
     signature,
   });
 
-  await write(ctx, async (change) => {
-    await change.trx
-      .updateTable('reports')
-      .set({ status: 'sealed', seal: value })
-      .where('id', '=', report.id)
-      .execute();
-    await change.event(
-      {
-        type: 'report.sealed',
-        actor: actorOf(viewer, ip),
-        unit,
-        data: {
-          reportId: report.id,
-          keyId: signer.id,
-          sealImage: seal.sm3,
-          statementDigest: digest(statement),
+  await write(
+    ctx,
+    async (change) => {
+      await change.trx
+        .updateTable('reports')
+        .set({ status: 'sealed', seal: value })
+        .where('id', '=', report.id)
+        .execute();
+      await change.event(
+        {
+          type: 'report.sealed',
+          actor: actorOf(viewer, ip),
+          unit,
+          data: {
+            reportId: report.id,
+            keyId: signer.id,
+            sealImage: seal.sm3,
+            statementDigest: digest(statement),
+          },
         },
-      },
-      unit,
-    );
-  });
+        unit,
+      );
+    },
+    { lock: unit },
+  );
 }
 
 /** Attaches the scan of the signed and sealed paper summary. */
@@ -289,22 +328,26 @@ export async function attachScan(
   requireRole(viewer, 'filler', unit);
   const report = await openReport(ctx, unit, label);
 
-  await write(ctx, async (change) => {
-    await change.trx
-      .updateTable('reports')
-      .set({ scan_sm3: scan.sm3, scan_media_type: scan.mediaType })
-      .where('id', '=', report.id)
-      .execute();
-    await change.event(
-      {
-        type: 'report.scan-attached',
-        actor: actorOf(viewer, ip),
+  await write(
+    ctx,
+    async (change) => {
+      await change.trx
+        .updateTable('reports')
+        .set({ scan_sm3: scan.sm3, scan_media_type: scan.mediaType })
+        .where('id', '=', report.id)
+        .execute();
+      await change.event(
+        {
+          type: 'report.scan-attached',
+          actor: actorOf(viewer, ip),
+          unit,
+          data: { reportId: report.id, ...scan },
+        },
         unit,
-        data: { reportId: report.id, ...scan },
-      },
-      unit,
-    );
-  });
+      );
+    },
+    { lock: unit },
+  );
 }
 
 /**
@@ -343,32 +386,39 @@ export async function submitReport(
   const now = ctx.clock.now();
   const late = daysLate(beijingDate(now), report.due);
 
-  await write(ctx, async (change) => {
-    await change.trx
-      .updateTable('reports')
-      .set({
-        status: 'submitted',
-        checkpoint: checkpoint.note,
-        checkpoint_size: checkpoint.size,
-        submitted_at: now.toISOString(),
-        submitted_by: viewer.user.username,
-        days_late: late,
-      })
-      .where('id', '=', report.id)
-      .execute();
-    const data = {
-      reportId: report.id,
-      period: label,
-      version: report.version,
-      kind: report.kind,
-      checkpointSize: checkpoint.size,
-      checkpointRoot: checkpoint.root,
-      late: late > 0,
-      daysLate: late,
-      ledgerDigest: report.ledger_digest,
-    };
-    await change.event({ type: 'report.submitted', actor: actorOf(viewer, ip), unit, data }, unit);
-  });
+  await write(
+    ctx,
+    async (change) => {
+      await change.trx
+        .updateTable('reports')
+        .set({
+          status: 'submitted',
+          checkpoint: checkpoint.note,
+          checkpoint_size: checkpoint.size,
+          submitted_at: now.toISOString(),
+          submitted_by: viewer.user.username,
+          days_late: late,
+        })
+        .where('id', '=', report.id)
+        .execute();
+      const data = {
+        reportId: report.id,
+        period: label,
+        version: report.version,
+        kind: report.kind,
+        checkpointSize: checkpoint.size,
+        checkpointRoot: checkpoint.root,
+        late: late > 0,
+        daysLate: late,
+        ledgerDigest: report.ledger_digest,
+      };
+      await change.event(
+        { type: 'report.submitted', actor: actorOf(viewer, ip), unit, data },
+        unit,
+      );
+    },
+    { lock: unit },
+  );
 }
 
 export async function decideReport(
@@ -391,29 +441,33 @@ export async function decideReport(
   if (!report || report.status !== 'submitted')
     fail('REPORT_STATE', undefined, '只有已报送、尚未处理的报告可以接收或退回');
 
-  await write(ctx, async (change) => {
-    const at = change.now.toISOString();
-    await change.trx
-      .updateTable('reports')
-      .set({
-        status: decision,
-        decided_at: at,
-        decided_by: viewer.user.username,
-        return_reason: reason ?? null,
-      })
-      .where('id', '=', report.id)
-      .execute();
-    const data = {
-      reportId: report.id,
-      period: label,
-      version: report.version,
-      ...(reason ? { reason } : {}),
-    };
-    await change.event(
-      { type: `report.${decision}`, actor: actorOf(viewer, ip), unit, data },
-      unit,
-    );
-  });
+  await write(
+    ctx,
+    async (change) => {
+      const at = change.now.toISOString();
+      await change.trx
+        .updateTable('reports')
+        .set({
+          status: decision,
+          decided_at: at,
+          decided_by: viewer.user.username,
+          return_reason: reason ?? null,
+        })
+        .where('id', '=', report.id)
+        .execute();
+      const data = {
+        reportId: report.id,
+        period: label,
+        version: report.version,
+        ...(reason ? { reason } : {}),
+      };
+      await change.event(
+        { type: `report.${decision}`, actor: actorOf(viewer, ip), unit, data },
+        unit,
+      );
+    },
+    { lock: unit },
+  );
 }
 
 async function openReport(ctx: Context, unit: string, label: string): Promise<ReportRow> {

@@ -101,6 +101,8 @@ describeEachEngine('quarterly reporting', (engine) => {
         zero: false,
       });
       expect(report.summary.situations['2017-2']).toBe(2);
+      // The printed summary carries a checkpoint of the unit log as it stood when compiled.
+      expect(report.checkpoint).toMatch(/^liuhen\.[0-9a-f]+\/410221\n\d+\n/);
     });
 
     it('lets only the right people sign, seal and submit', async () => {
@@ -281,7 +283,7 @@ describeEachEngine('quarterly reporting', (engine) => {
       const statuses = results.map((r) => r.statusCode).sort();
 
       expect(statuses[0]).toBe(200);
-      expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+      expect(statuses.every((s) => s === 200 || s === 409), JSON.stringify(results.map((r) => r.body))).toBe(true);
       const versions = await t.instance.ctx.db
         .selectFrom('reports')
         .select('version')

@@ -3,7 +3,7 @@
  * 干预人员 and 干预形式 blocks side by side, 干预类型 below at full width, each with its 合计, and
  * the signature line 主要负责人 · 分管统计法治负责人 · 填报人 with who signed and when.
  */
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, QRCode, Tag, Typography } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { beijingTime, levelNames } from '../records/record-terms';
 import type { Level } from '../records/records';
@@ -94,6 +94,7 @@ export function ReportSummary({ report, unitName, situations }: Props) {
         />
       </div>
       <SignatureLine report={report} />
+      {report.checkpoint ? <CheckpointPin note={report.checkpoint} /> : null}
     </div>
   );
 }
@@ -185,6 +186,34 @@ function Signer({ label, signature }: { label: string; signature?: ReportSignatu
         <Blank />
       )}
     </span>
+  );
+}
+
+/**
+ * The unit log's checkpoint printed with the summary (tree size, root hash and a QR code of
+ * the signed note), so that the paper with wet signatures and the red seal pins the exact
+ * digital state it was signed for.
+ */
+function CheckpointPin({ note }: { note: string }) {
+  const [, size, root] = note.split('\n');
+  const rootHex = Array.from(atob(root ?? ''), (ch) =>
+    ch.charCodeAt(0).toString(16).padStart(2, '0'),
+  ).join('');
+
+  return (
+    <Flex gap="middle" align="center" style={{ marginTop: 16 }} data-testid="report-checkpoint">
+      <QRCode value={note} size={120} bordered={false} type="svg" />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        日志检查点：共 {size} 条
+        <br />
+        根哈希（SM3）：
+        <Typography.Text code copyable style={{ fontSize: 11 }}>
+          {rootHex}
+        </Typography.Text>
+        <br />
+        扫描二维码可得已签名的检查点全文，可用 liuhen 离线核对
+      </Typography.Text>
+    </Flex>
   );
 }
 
