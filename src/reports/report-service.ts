@@ -438,7 +438,7 @@ export async function decideReport(
   if (!target?.reports_to) fail('UNIT_NOT_FOUND');
   requireRole(viewer, 'reviewer', target.reports_to);
   const report = await latestReport(ctx, unit, label);
-  if (!report || report.status !== 'submitted')
+  if (report?.status !== 'submitted')
     fail('REPORT_STATE', undefined, '只有已报送、尚未处理的报告可以接收或退回');
 
   await write(

@@ -118,7 +118,9 @@ describe.runIf(browserAvailable())('quarterly reporting in Chromium', () => {
 
     await expect.poll(() => page.getByTestId('summary-forms-total').textContent()).toContain('2');
     expect(await page.getByTestId('report-ledger').textContent()).toContain('王副县长');
-    await expect.poll(() => page.getByTestId('report-checkpoint').textContent()).toContain('根哈希');
+    await expect
+      .poll(() => page.getByTestId('report-checkpoint').textContent())
+      .toContain('根哈希');
     await screenshot(page, 'reporting-01-ledger-and-summary');
     await context.close();
   });

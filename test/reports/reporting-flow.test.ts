@@ -283,7 +283,10 @@ describeEachEngine('quarterly reporting', (engine) => {
       const statuses = results.map((r) => r.statusCode).sort();
 
       expect(statuses[0]).toBe(200);
-      expect(statuses.every((s) => s === 200 || s === 409), JSON.stringify(results.map((r) => r.body))).toBe(true);
+      expect(
+        statuses.every((s) => s === 200 || s === 409),
+        JSON.stringify(results.map((r) => r.body)),
+      ).toBe(true);
       const versions = await t.instance.ctx.db
         .selectFrom('reports')
         .select('version')
