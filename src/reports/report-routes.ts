@@ -20,7 +20,7 @@ import {
   signReport,
   submitReport,
 } from './report-service.js';
-import { reportView } from './report-view.js';
+import { reportView, requireReportReader } from './report-view.js';
 
 const tags = ['季度报送'];
 const periodText = z.string().regex(/^\d{4}Q[1-4]$/, '期别格式应为“2020Q2”（年份加季度）');
@@ -117,6 +117,40 @@ export const reportRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, {
       const stored = await storeUpload(ctx, request, ['pdf', 'image']);
       await attachScan(ctx, viewerOf(request), unit, period, stored, request.ip);
       return view(request, unit, period);
+    },
+  );
+
+  app.get(
+    '/reports/:unit/:period/scan',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '查看签字盖章后的汇总表扫描件（最新版本，或 version 指定的版本）',
+        params,
+        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }).strict(),
+      },
+    },
+    async (request, reply) => {
+      const { unit, period } = request.params;
+      await requireReportReader(ctx, viewerOf(request), unit);
+      let query = ctx.db
+        .selectFrom('reports')
+        .select(['scan_sm3', 'scan_media_type', 'version'])
+        .where('unit', '=', unit)
+        .where('period', '=', period);
+      if (request.query.version) query = query.where('version', '=', request.query.version);
+      const report = await query.orderBy('version', 'desc').executeTakeFirst();
+      if (!report?.scan_sm3 || !report.scan_media_type)
+        fail('NOT_FOUND', undefined, '该版本没有上传扫描件');
+      if (!(await ctx.evidence.verify(report.scan_sm3))) fail('EVIDENCE_CORRUPTED');
+
+      const name = `${unit}-${period}-v${report.version}-scan`;
+      reply.header('content-type', report.scan_media_type);
+      reply.header('content-disposition', `inline; filename="${name}"`);
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('content-security-policy', "default-src 'none'; sandbox");
+      return reply.send(ctx.evidence.open(report.scan_sm3));
     },
   );
 

@@ -301,6 +301,10 @@ describeEachEngine('quarterly reporting', (engine) => {
         .upload(`${base}/2020Q4/scan`, { name: '汇总表扫描件.png', content: PNG })
         .expect(200);
       expect(view.scan).toMatchObject({ mediaType: 'image/png' });
+      const scan = await c.reviewer.get(`${base}/2020Q4/scan`);
+      expect(scan.statusCode).toBe(200);
+      expect(scan.rawPayload.equals(PNG)).toBe(true);
+      await c.otherCounty.get(`${base}/2020Q4/scan`).expect(404);
       const text = Buffer.from('just some text, not a scan');
       await c.filler.upload(`${base}/2020Q4/scan`, { name: 'note.txt', content: text }).expect(400);
       await c.leader.upload(`${base}/2020Q4/scan`, { name: 'x.png', content: PNG }).expect(403);

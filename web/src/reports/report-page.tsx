@@ -119,7 +119,18 @@ function ReportView({ report, onChanged }: { report: Report; onChanged: () => vo
             {
               key: 'scan',
               label: '扫描件',
-              children: report.scan ? `已上传（SM3 ${report.scan.sm3.slice(0, 12)}…）` : '—',
+              children: report.scan ? (
+                <a
+                  href={`/api/v1/reports/${report.unit}/${report.period}/scan?version=${report.version}`}
+                  target="_blank"
+                  rel="noreferrer"
+                  data-testid="report-scan-view"
+                >
+                  查看扫描件（SM3 {report.scan.sm3.slice(0, 12)}…）
+                </a>
+              ) : (
+                '—'
+              ),
             },
           ]}
         />
