@@ -51,7 +51,6 @@ describe.runIf(browserAvailable())('quarterly reporting in Chromium', () => {
       await sec.call('PUT', `/api/v1/users/${username}/roles`, [{ role, unit }]);
       await HttpSession.signIn(url, username, 'First-Pass-01', PASSWORD);
     }
-    await sys.upload('/api/v1/units/410221/seal', '杞县统计局公章.png', PNG);
 
     const recorder = await HttpSession.signIn(url, 'qx-recorder', PASSWORD);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -111,13 +110,27 @@ describe.runIf(browserAvailable())('quarterly reporting in Chromium', () => {
       .click();
   }
 
+  it('the system administrator uploads the seal image of the county bureau', async () => {
+    const { page, context } = await world.newPage();
+    await signIn(page, world.server.url, 'sysadmin', 'Sys-Admin-2026');
+    await page.waitForURL((u) => u.pathname === '/units');
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByTestId('unit-seal-410221').click(),
+    ]);
+    await chooser.setFiles({ name: '杞县统计局公章.png', mimeType: 'image/png', buffer: PNG });
+
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('公章图样已上传');
+    await context.close();
+  });
+
   it('the filler compiles the quarter: ledger and summary in the official layouts', async () => {
     const { page, context } = await as('qx-filler');
     await page.goto(`${world.server.url}/reports/410221/${current}`);
     await page.getByTestId('report-compile').click();
 
     await expect.poll(() => page.getByTestId('summary-forms-total').textContent()).toContain('2');
-    expect(await page.getByTestId('report-ledger').textContent()).toContain('王副县长');
+    await expect.poll(() => page.getByTestId('report-ledger').textContent()).toContain('王副县长');
     await expect
       .poll(() => page.getByTestId('report-checkpoint').textContent())
       .toContain('根哈希');

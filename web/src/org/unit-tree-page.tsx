@@ -3,17 +3,43 @@
  * imports them from a file and loads the Kaifeng preset; everyone else reads the tree.
  */
 import { ImportOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { App, Button, Input, Table, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Input, Table, type TableColumnsType, Tag, Upload } from 'antd';
 import { type Key, useMemo, useState } from 'react';
 import { errorText } from '../api/client';
 import { LoadFailure } from '../api/load-failure';
 import { useResource } from '../api/use-resource';
 import { PageTitle } from '../page-title';
+import { reportsApi } from '../reports/reports';
 import { useSignedIn } from '../session/session-context';
 import { UnitFormModal } from './unit-form-modal';
 import { UnitImportModal } from './unit-import-modal';
 import { UnitKindTag } from './unit-kind-tag';
 import { type Unit, type UnitNode, unitName, unitsApi, unitTree } from './units';
+
+const BUREAUS = ['province', 'city', 'county'];
+
+/** Uploads the image of a bureau's official seal (公章), stamped on its sealed summaries. */
+function SealUpload({ code }: { code: string }) {
+  const { message } = App.useApp();
+
+  return (
+    <Upload
+      accept="image/png,image/jpeg"
+      showUploadList={false}
+      beforeUpload={(file) => {
+        reportsApi
+          .unitSeal(code, file)
+          .then(() => message.success('公章图样已上传'))
+          .catch((error: unknown) => message.error(errorText(error)));
+        return false;
+      }}
+    >
+      <Button type="link" size="small" data-testid={`unit-seal-${code}`}>
+        上传公章
+      </Button>
+    </Upload>
+  );
+}
 
 type Editing = { mode: 'create' } | { mode: 'edit'; unit: Unit } | null;
 
@@ -46,14 +72,17 @@ export function UnitTreePage() {
       title: '操作',
       key: 'actions',
       render: (_, unit) => (
-        <Button
-          type="link"
-          size="small"
-          data-testid={`unit-edit-${unit.code}`}
-          onClick={() => setEditing({ mode: 'edit', unit })}
-        >
-          编辑
-        </Button>
+        <>
+          <Button
+            type="link"
+            size="small"
+            data-testid={`unit-edit-${unit.code}`}
+            onClick={() => setEditing({ mode: 'edit', unit })}
+          >
+            编辑
+          </Button>
+          {BUREAUS.includes(unit.kind) ? <SealUpload code={unit.code} /> : null}
+        </>
       ),
     });
   }

@@ -154,6 +154,9 @@ export const reportsApi = {
   sign: (unit: string, period: string, role: SignerRole, password: string) =>
     api.post<Report>(`${path(unit, period)}/signatures`, { role, password }),
   seal: (unit: string, period: string) => api.post<Report>(`${path(unit, period)}/seal`),
+  /** The seal image of a unit, which sealing stamps on its summary (system administrator). */
+  unitSeal: (unit: string, file: File) =>
+    upload<{ unit: string; sm3: string; mediaType: string }>(`/units/${unit}/seal`, file),
   scan: (unit: string, period: string, file: File) =>
     upload<Report>(`${path(unit, period)}/scan`, file),
   submit: (unit: string, period: string) => api.post<Report>(`${path(unit, period)}/submit`),
