@@ -30,7 +30,13 @@ export async function ensureAdministrators(
     const oneTime = password ?? generatePassword();
     const hash = await hashPassword(oneTime, ctx.config.scryptCost);
     await write(ctx, async (change) => {
-      const account = { username: role, name: adminRoleNames[role], unit: null, phone: null };
+      const account = {
+        username: role,
+        name: adminRoleNames[role],
+        unit: null,
+        phone: null,
+        email: null,
+      };
       await insertAccount(change, account, hash, role, null);
     });
     created.push({ username: role, password: oneTime });

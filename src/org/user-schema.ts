@@ -39,6 +39,7 @@ export const userInputSchema = z
       .trim()
       .regex(/^[0-9+\- ]{3,20}$/, '电话号码只能包含数字、空格、+ 和 -，3 到 20 位')
       .optional(),
+    email: z.email('电子邮箱格式不正确').max(200).optional(),
     password: z.string().min(1).max(128, '密码不能超过 128 位').optional(),
   })
   .strict();
@@ -53,6 +54,7 @@ export const userPatchSchema = z
       .regex(/^[0-9+\- ]{0,20}$/, '电话号码只能包含数字、空格、+ 和 -')
       .nullable()
       .optional(),
+    email: z.email('电子邮箱格式不正确').max(200).nullable().optional(),
     active: z.boolean().optional(),
   })
   .strict();
@@ -79,6 +81,7 @@ export interface User {
   name: string;
   unit: string | null;
   phone: string | null;
+  email: string | null;
   adminRole: AdminRole | null;
   active: boolean;
   locked: boolean;
@@ -91,6 +94,7 @@ export const userOutputSchema = z.object({
   name: z.string(),
   unit: z.string().nullable(),
   phone: z.string().nullable(),
+  email: z.string().nullable(),
   adminRole: z.enum(adminRoles).nullable(),
   active: z.boolean(),
   locked: z.boolean(),

@@ -24,6 +24,7 @@ export function toUser(row: UserRow, now: Date): User {
     name: row.name,
     unit: row.unit,
     phone: row.phone,
+    email: row.email,
     adminRole: row.admin_role as AdminRole | null,
     active: row.active === 1,
     locked: row.locked_until !== null && row.locked_until > now.toISOString(),
@@ -78,7 +79,7 @@ export async function createUser(
       .executeTakeFirst();
     if (!unit) fail('UNIT_NOT_FOUND', [{ field: 'unit', message: `单位 ${input.unit} 不存在` }]);
 
-    const account = { ...input, phone: input.phone ?? null };
+    const account = { ...input, phone: input.phone ?? null, email: input.email ?? null };
     const row = await insertAccount(change, account, hash, null, actor);
 
     const user = toUser(row, change.now);
@@ -88,13 +89,14 @@ export async function createUser(
 
 /** The state of an account as its events record it, and as `liuhen verify` replays it. */
 export function accountState(
-  row: Pick<UserRow, 'username' | 'name' | 'unit' | 'phone' | 'admin_role' | 'active'>,
+  row: Pick<UserRow, 'username' | 'name' | 'unit' | 'phone' | 'email' | 'admin_role' | 'active'>,
 ) {
   return {
     username: row.username,
     name: row.name,
     unit: row.unit,
     phone: row.phone,
+    email: row.email,
     adminRole: row.admin_role,
     active: row.active === 1,
   };
@@ -103,7 +105,13 @@ export function accountState(
 /** Inserts an account row and logs its creation with the full account state. */
 export async function insertAccount(
   change: Change,
-  input: { username: string; name: string; unit: string | null; phone: string | null },
+  input: {
+    username: string;
+    name: string;
+    unit: string | null;
+    phone: string | null;
+    email: string | null;
+  },
   passwordHash: string,
   adminRole: AdminRole | null,
   actor: Actor | null,
@@ -123,6 +131,7 @@ export async function insertAccount(
     name: input.name,
     unit: input.unit,
     phone: input.phone,
+    email: input.email,
     password_hash: passwordHash,
     must_change_password: 1,
     admin_role: adminRole,
@@ -173,13 +182,14 @@ export function updateUser(
       name: patch.name ?? row.name,
       unit: patch.unit ?? row.unit,
       phone: patch.phone === undefined ? row.phone : patch.phone || null,
+      email: patch.email === undefined ? row.email : patch.email || null,
       active: patch.active === undefined ? row.active : patch.active ? 1 : 0,
       updated_at: change.now.toISOString(),
     };
     await change.trx.updateTable('users').set(next).where('id', '=', row.id).execute();
     if (next.active === 0 && row.active === 1) await endSessions(change, row.id, 'disabled');
 
-    const changed = (['name', 'unit', 'phone', 'active'] as const).filter(
+    const changed = (['name', 'unit', 'phone', 'email', 'active'] as const).filter(
       (k) => next[k] !== row[k],
     );
     await change.event({

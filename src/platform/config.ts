@@ -19,6 +19,9 @@ export interface Config {
   logHash: HashAlgorithm;
   /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-*. */
   trustProxy: boolean;
+  /** SMTP server for reminder e-mails; none by default (reminders stay in the app). */
+  smtpUrl: string | null;
+  smtpFrom: string;
   /** The environment, for the master key (LIUHEN_MASTER_KEY, LIUHEN_MASTER_KEY_FILE). */
   env: NodeJS.ProcessEnv;
 }
@@ -36,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.LIUHEN_WEB_DIST ?? 'web/dist'),
     logHash: parseLogHash(env.LIUHEN_LOG_HASH ?? 'sm3'),
     trustProxy: env.LIUHEN_TRUST_PROXY === 'true',
+    smtpUrl: env.LIUHEN_SMTP_URL || null,
+    smtpFrom: env.LIUHEN_SMTP_FROM ?? 'liuhen@localhost',
     env,
   };
 }

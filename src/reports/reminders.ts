@@ -3,13 +3,15 @@
  * deadline (settings, default 7, 3 and 1), and on the day after it, if nothing was sent, to
  * the unit and to the reviewers above. Each notice is sent once; the server runs this at
  * start-up and hourly.
- * Limitation: e-mail is not sent yet (no SMTP client); reminders appear in the app only.
+ * When an SMTP server is configured, each new notice is also e-mailed to accounts that have an
+ * address; a failed e-mail is logged as an event and never stops the in-app notice.
  */
 import { randomUUID } from 'node:crypto';
 import { beijingDate, daysBetween } from '../calendar/beijing-time.js';
 import { formatPeriod, type Period, periodLabel, periodOfDate } from '../calendar/period.js';
 import { type Context, write } from '../platform/context.js';
 import { readSettings } from '../settings/settings.js';
+import { createMailer } from './mailer.js';
 import { dueOf } from './report-service.js';
 
 const UNIT_ROLES = ['filler', 'ruleOfLawLeader', 'principal'];
@@ -103,7 +105,8 @@ async function notify(
 ): Promise<number> {
   if (usernames.length === 0) return 0;
 
-  return write(ctx, async (change) => {
+  const fresh: string[] = [];
+  const count = await write(ctx, async (change) => {
     let count = 0;
     for (const username of usernames) {
       const result = await change.trx
@@ -117,7 +120,9 @@ async function notify(
         })
         .onConflict((c) => c.columns(['username', 'kind', 'unit', 'period']).doNothing())
         .executeTakeFirst();
-      count += Number(result.numInsertedOrUpdatedRows ?? 0);
+      const inserted = Number(result.numInsertedOrUpdatedRows ?? 0);
+      if (inserted > 0) fresh.push(username);
+      count += inserted;
     }
 
     if (count > 0) {
@@ -130,4 +135,48 @@ async function notify(
 
     return count;
   });
+  await mail(ctx, fresh, notice);
+
+  return count;
+}
+
+/** E-mails the notice to those of `usernames` with an address, after it is committed. */
+async function mail(
+  ctx: Context,
+  usernames: string[],
+  notice: { unit: string; period: string; text: string },
+) {
+  const mailer = createMailer(ctx.config);
+  if (!mailer || usernames.length === 0) return;
+
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['username', 'email'])
+    .where('username', 'in', usernames)
+    .where('email', 'is not', null)
+    .execute();
+  let failed = 0;
+  for (const row of rows) {
+    try {
+      await mailer.send(row.email!, `【留痕】${notice.period} 报送提醒`, notice.text);
+    } catch {
+      failed += 1;
+    }
+  }
+
+  if (failed > 0) {
+    const data = { period: notice.period, failed, of: rows.length };
+    await write(ctx, (change) =>
+      change.event(
+        {
+          type: 'report.reminder-mail-failed',
+          actor: null,
+          unit: notice.unit,
+          result: 'failure',
+          data,
+        },
+        notice.unit,
+      ),
+    );
+  }
 }

@@ -47,6 +47,7 @@ const unitRow = (u: EventData) => ({
   active: u.active ? 1 : 0,
 });
 const userRow = (u: EventData) => ({
+  email: u.email ?? null,
   username: u.username,
   name: u.name,
   unit: u.unit,

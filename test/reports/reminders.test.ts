@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sendReminders } from '../../src/reports/reminders.js';
 import { describeEachEngine } from '../support/engines.js';
 import { type County, setUpCounty } from '../support/records.js';
+import { startSmtpSink } from '../support/smtp-sink.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describeEachEngine('deadline reminders', (engine) => {
@@ -50,5 +51,37 @@ describeEachEngine('deadline reminders', (engine) => {
   it('reminds nobody on a day that is not a reminder day', async () => {
     t.clock.set('2020-07-01T02:00:00Z');
     expect(await sendReminders(t.instance.ctx)).toBe(0);
+  });
+});
+
+describeEachEngine('reminder e-mails', (engine) => {
+  it('e-mails each new reminder to accounts with an address when an SMTP server is configured', async () => {
+    const sink = await startSmtpSink();
+    const t = await startTestApp(engine, {
+      smtpUrl: `${sink.url}?ignoreTLS=true`,
+      smtpFrom: 'liuhen@tjj.local',
+    });
+    try {
+      t.clock.set('2020-06-29T02:00:00Z');
+      const c = await setUpCounty(t);
+      await c.sys
+        .patch('/api/v1/users/qx-filler', { email: 'filler@qixian.tjj.local' })
+        .expect(200);
+      const bad = await c.sys
+        .patch('/api/v1/users/qx-principal', { email: 'not an address' })
+        .expect(400);
+      expect(bad.error.code).toBe('VALIDATION_FAILED');
+
+      await sendReminders(t.instance.ctx);
+      expect(sink.mails).toHaveLength(1);
+      expect(sink.mails[0]!.to.join()).toContain('filler@qixian.tjj.local');
+      expect(sink.mails[0]!.data).toContain('Subject:');
+
+      await sendReminders(t.instance.ctx);
+      expect(sink.mails).toHaveLength(1);
+    } finally {
+      await t.close();
+      await sink.close();
+    }
   });
 });

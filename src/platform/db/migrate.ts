@@ -8,6 +8,7 @@ import * as merkleLog from './migrations/0002-merkle-log.js';
 import * as records from './migrations/0003-records.js';
 import * as reports from './migrations/0004-reports.js';
 import * as notices from './migrations/0005-notices.js';
+import * as userEmail from './migrations/0006-user-email.js';
 import type { Db } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0003-records': records,
   '0004-reports': reports,
   '0005-notices': notices,
+  '0006-user-email': userEmail,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

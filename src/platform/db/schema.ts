@@ -21,6 +21,7 @@ export interface UserTable {
   name: string;
   unit: string | null;
   phone: string | null;
+  email: string | null;
   password_hash: string;
   must_change_password: number;
   admin_role: string | null;

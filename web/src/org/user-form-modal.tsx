@@ -23,6 +23,7 @@ interface UserFields {
   name: string;
   unit: string;
   phone?: string;
+  email?: string;
   password?: string;
 }
 
@@ -76,6 +77,7 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
             name: user.name,
             unit: user.unit ?? undefined,
             phone: user.phone ?? undefined,
+            email: user.email ?? undefined,
           }
         }
       >
@@ -128,6 +130,14 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
         >
           <Input data-testid="user-phone" />
         </Form.Item>
+        <Form.Item
+          label="电子邮箱"
+          name="email"
+          extra="可不填：配置了内网邮件服务器时，报送提醒也会发到此邮箱"
+          rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}
+        >
+          <Input data-testid="user-email" />
+        </Form.Item>
         {!user && (
           <Form.Item
             label="初始密码"
@@ -144,18 +154,26 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
 
 function inputOf(fields: UserFields) {
   const phone = fields.phone?.trim();
+  const email = fields.email?.trim();
 
   return {
     username: fields.username.trim(),
     name: fields.name.trim(),
     unit: fields.unit,
     ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}),
     ...(fields.password ? { password: fields.password } : {}),
   };
 }
 
 function patchOf(fields: UserFields): UserPatch {
   const phone = fields.phone?.trim();
+  const email = fields.email?.trim();
 
-  return { name: fields.name.trim(), unit: fields.unit, phone: phone ? phone : null };
+  return {
+    name: fields.name.trim(),
+    unit: fields.unit,
+    phone: phone ? phone : null,
+    email: email ? email : null,
+  };
 }

@@ -26,6 +26,7 @@ export interface User {
   name: string;
   unit: string | null;
   phone: string | null;
+  email: string | null;
   adminRole: AdminRole | null;
   active: boolean;
   locked: boolean;
@@ -42,6 +43,7 @@ export interface UserInput {
   name: string;
   unit: string;
   phone?: string;
+  email?: string;
   password?: string;
 }
 
@@ -49,6 +51,7 @@ export interface UserPatch {
   name?: string;
   unit?: string;
   phone?: string | null;
+  email?: string | null;
   active?: boolean;
 }
 
