@@ -11,7 +11,9 @@ import type { RecordRow } from '../platform/db/schema.js';
 import type { RecordInput } from '../records/record-schema.js';
 import { contentDigest } from '../records/record-service.js';
 import { readRules, versionInForce } from '../rules/rules.js';
+import { readSettings } from '../settings/settings.js';
 import { computeSummary, type Summary } from './summary.js';
+import { defaultLevels, provinceLevels } from './summary-rows.js';
 
 export interface LedgerEntry {
   seq: number;
@@ -57,6 +59,7 @@ export async function quarterState(
   const summary = computeSummary(counted.map(summaryRecord), {
     version: { id: version.id, situations: version.situations.map((s) => s.id) },
     mapping: rules.mapping,
+    levels: (await readSettings(ctx)).provinceLevels ? provinceLevels : defaultLevels,
   });
   const ledger = counted.map((row, i) => ledgerEntry(row, i + 1));
 

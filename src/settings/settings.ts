@@ -40,6 +40,7 @@ export const settingsSchema = z
       .max(24, '会话最长 24 小时'),
     passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
     passwordMinClasses: z.number().int().min(3, '密码至少包含 3 类字符').max(4),
+    provinceLevels: z.boolean(),
     reminderDays: z
       .array(z.number().int().min(1, '提醒天数须为 1 到 30').max(30, '提醒天数须为 1 到 30'))
       .max(5, '最多设置 5 个提醒日'),
@@ -64,6 +65,8 @@ export const defaultSettings: Settings = {
   sessionAbsoluteHours: 12,
   passwordMinLength: 8,
   passwordMinClasses: 3,
+  /** A province deployment counts 厅局级 and 省部级 interferers in rows of their own. */
+  provinceLevels: false,
   /** Reminders 7, 3 and 1 days before the deadline (issue: quarterly reporting). */
   reminderDays: [7, 3, 1],
   /** Phone videos of a meeting run to a few hundred MB; 200 MB keeps one upload manageable. */

@@ -340,4 +340,37 @@ describeEachEngine('quarterly reporting', (engine) => {
       await fresh.close();
     }
   });
+
+  it('counts 厅局级 and 省部级 in rows of their own in a province deployment', async () => {
+    const fresh = await startTestApp(engine);
+    try {
+      fresh.clock.set('2020-06-20T02:00:00Z');
+      const county = await setUpCounty(fresh);
+      await county.sys.patch('/api/v1/settings', { provinceLevels: true }).expect(200);
+      const record = await county.recorder
+        .post(
+          '/api/v1/records',
+          buildRecord('letter', {
+            noEvidenceReason: '无',
+            interferer: { name: '某厅长', post: '省某厅厅长', level: 'prefecture' },
+          }),
+        )
+        .expect(201);
+      await county.recorder
+        .post(`/api/v1/records/${record.id}/sign`, { password: PASSWORD })
+        .expect(200);
+
+      const report = await county.filler.get(`${base}/2020Q2`).expect(200);
+      expect(report.summary.persons).toEqual({
+        province: 0,
+        prefecture: 1,
+        county: 0,
+        township: 0,
+        other: 0,
+        total: 1,
+      });
+    } finally {
+      await fresh.close();
+    }
+  });
 });
