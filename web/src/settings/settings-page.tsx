@@ -2,7 +2,7 @@
  * `/settings` (系统设置): the deadline rules, lockout, session limits and password policy,
  * with the due dates of this year beside them so the effect of a change is visible at once.
  */
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Switch } from 'antd';
+import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Select, Switch } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { errorText } from '../api/client';
 import { showFieldErrors } from '../api/form-errors';
@@ -14,7 +14,8 @@ import { type Settings, settingsApi } from './settings';
 
 type Field =
   | { key: keyof Settings; label: string; help: string; kind: 'switch' }
-  | { key: keyof Settings; label: string; help: string; kind: 'number'; min: number; max: number };
+  | { key: keyof Settings; label: string; help: string; kind: 'number'; min: number; max: number }
+  | { key: keyof Settings; label: string; help: string; kind: 'days' };
 
 interface Group {
   title: string;
@@ -106,7 +107,34 @@ const groups: Group[] = [
       },
     ],
   },
+  {
+    title: '报送与证据',
+    fields: [
+      {
+        key: 'reminderDays',
+        label: '截止日前几天提醒',
+        help: '在这些天向填报人和负责人发送提醒（默认 7、3、1 天）；逾期次日另行提醒上级审核人',
+        kind: 'days',
+      },
+      {
+        key: 'provinceLevels',
+        label: '汇总表增列厅局级、省部级',
+        help: '省级部署时开启：干预人员按省部级、厅局级、县处级、乡科级、其他统计',
+        kind: 'switch',
+      },
+      {
+        key: 'evidenceMaxMegabytes',
+        label: '单个证据材料上限（MB）',
+        help: '默认 200 MB，足够一段会议录像；上限 4096 MB',
+        kind: 'number',
+        min: 1,
+        max: 4096,
+      },
+    ],
+  },
 ];
+
+const dayOptions = Array.from({ length: 30 }, (_, i) => ({ value: i + 1, label: `${i + 1} 天` }));
 
 export function SettingsPage() {
   const settings = useResource('settings', settingsApi.read);
@@ -181,6 +209,11 @@ function control(field: Field): ReactNode {
   const testId = `setting-${field.key}`;
   if (field.kind === 'switch') {
     return <Switch checkedChildren="是" unCheckedChildren="否" data-testid={testId} />;
+  }
+  if (field.kind === 'days') {
+    return (
+      <Select mode="multiple" options={dayOptions} style={{ width: 320 }} data-testid={testId} />
+    );
   }
 
   return (

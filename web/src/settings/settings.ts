@@ -11,6 +11,9 @@ export interface Settings {
   sessionAbsoluteHours: number;
   passwordMinLength: number;
   passwordMinClasses: number;
+  reminderDays: number[];
+  provinceLevels: boolean;
+  evidenceMaxMegabytes: number;
 }
 
 export const settingsApi = {
