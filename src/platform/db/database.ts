@@ -47,6 +47,9 @@ function openPostgres(url: string): Database {
   // int8 (COUNT(*), bigint sums) arrives as text by default; our counts fit in a double.
   pg.types.setTypeParser(20, (value: string) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, failover, an administrator) is dropped by
+  // the pool and replaced on next use; without a listener its error would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
 
   return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };
