@@ -12,14 +12,8 @@ import { viewerOf } from '../records/record-routes.js';
 import { passwordBody } from '../records/record-schema.js';
 import { requirePassword } from '../records/record-signing.js';
 import { inbox, matrix } from './inbox.js';
-import {
-  attachScan,
-  compileReport,
-  decideReport,
-  sealReport,
-  signReport,
-  submitReport,
-} from './report-service.js';
+import { compileReport, signReport } from './report-service.js';
+import { attachScan, decideReport, sealReport, submitReport } from './report-submission.js';
 import { reportView, requireReportReader } from './report-view.js';
 
 const tags = ['季度报送'];
