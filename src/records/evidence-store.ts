@@ -13,10 +13,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { type BodyCheck, bodyCheckFor } from './body-check.js';
 import {
   allowedTypesDescription,
-  type BodyCheck,
-  bodyCheckFor,
   describeMediaType,
   type EvidenceKind,
   extensionMatches,

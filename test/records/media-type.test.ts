@@ -3,8 +3,8 @@
  * executables and look-alikes that must be refused, and the extension check the caller uses.
  */
 import { describe, expect, it } from 'vitest';
+import { bodyCheckFor } from '../../src/records/body-check.js';
 import {
-  bodyCheckFor,
   describeMediaType,
   extensionMatches,
   extensionOf,
