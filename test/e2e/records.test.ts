@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { PNG } from '../support/fixtures.js';
 import {
   ADMIN_ONE_TIME,
   browserAvailable,
@@ -19,10 +20,6 @@ import { HttpSession } from './http-session.js';
 import { choose, signIn } from './page-actions.js';
 
 const PASSWORD = 'Record-Pass-2026';
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a8d6b1c50000000049454e44ae426082',
-  'hex',
-);
 
 describe.runIf(browserAvailable())('records in Chromium', () => {
   let world: E2eWorld;

@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG } from '../support/fixtures.js';
 import {
   ADMIN_ONE_TIME,
   browserAvailable,
@@ -15,10 +16,6 @@ import { HttpSession } from './http-session.js';
 import { signIn } from './page-actions.js';
 
 const PASSWORD = 'Report-Pass-2026';
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a8d6b1c50000000049454e44ae426082',
-  'hex',
-);
 
 /** The quarter of today in Beijing, and the one before it. */
 function quarters(): { current: string; previous: string } {

@@ -5,17 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { describeEachEngine } from '../support/engines.js';
+import { PDF, PNG } from '../support/fixtures.js';
 import { buildRecord, type County, PASSWORD, setUpCounty } from '../support/records.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-/** A tiny but real PNG (1×1), and a PDF header good enough for sniffing. */
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a8d6b1c50000000049454e44ae426082',
-  'hex',
-);
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-);
 
 describeEachEngine('evidence', (engine) => {
   let t: TestApp;

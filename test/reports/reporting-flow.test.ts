@@ -6,13 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyInstance } from '../../src/verification/verify.js';
 import { describeEachEngine } from '../support/engines.js';
+import { PNG } from '../support/fixtures.js';
 import { buildRecord, type County, PASSWORD, setUpCounty } from '../support/records.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a8d6b1c50000000049454e44ae426082',
-  'hex',
-);
 
 describeEachEngine('quarterly reporting', (engine) => {
   let t: TestApp;
