@@ -142,20 +142,32 @@ export async function viewsOf(
         .execute()
     : [];
 
+  const recorderById = new Map(recorders.map((u) => [u.id, u]));
+  const witnessesOf = groupBy(witnesses, (w) => w.record_id);
+  const evidenceOf = groupBy(evidence, (e) => e.record_id);
+  const readsOf = groupBy(reads, (r) => r.record_id);
+
   return rows.map((row) => {
-    const recorder = recorders.find((u) => u.id === row.recorder_id)!;
+    const recorder = recorderById.get(row.recorder_id)!;
     return toRecordView({
       row,
       recorder: { username: recorder.username, name: recorder.name },
-      witnesses: witnesses.filter((w) => w.record_id === row.id),
-      evidence: evidence.filter((e) => e.record_id === row.id),
+      witnesses: witnessesOf.get(row.id) ?? [],
+      evidence: evidenceOf.get(row.id) ?? [],
       ...(options.withReads
-        ? {
-            reads: reads
-              .filter((r) => r.record_id === row.id)
-              .map((r) => ({ username: r.username, at: r.at })),
-          }
+        ? { reads: (readsOf.get(row.id) ?? []).map((r) => ({ username: r.username, at: r.at })) }
         : {}),
     });
   });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+
+  return groups;
 }
