@@ -1,18 +1,19 @@
 /**
  * A large log written straight into the tables, as the append path would have left it: the
  * canonical JSON entries, their leaf hashes, every perfect subtree node computed with
- * `pushLeaf`, the head row, and one signed checkpoint at the end. Loading goes around the
- * append path because a million one-event transactions would take longer than the benchmark
- * may run; how long loading takes is reported but is not what is measured.
+ * `pushLeaf`, the head row with its frontier, and one signed checkpoint at the end. Loading
+ * goes around the append path because a million one-event transactions would take longer than
+ * the benchmark may run; how long loading takes is reported but is not what is measured.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { canonicalJson } from '../../src/ledger/canonical-json.js';
 import { makeCheckpoint, type StoredCheckpoint } from '../../src/ledger/checkpoints.js';
-import { type Frontier, pushLeaf } from '../../src/ledger/compact-range.js';
+import { type Frontier, frontierAddresses, pushLeaf } from '../../src/ledger/compact-range.js';
 import { type HashAlgorithm, leafHashBytes, toHex } from '../../src/ledger/hash-algorithm.js';
-import type { LogEntryTable, LogNodeTable } from '../../src/platform/db/schema.js';
+import { readNodes } from '../../src/ledger/log-store.js';
+import type { Db, LogEntryTable, LogNodeTable } from '../../src/platform/db/schema.js';
 import type { BenchTarget } from '../bench-instance.js';
 import { seededRandom, syntheticLogEvent } from './synthetic-events.js';
 
@@ -66,7 +67,19 @@ export async function loadSyntheticLog(
     await Promise.all(loaders.map((loader) => loader.close()));
   }
 
+  await Promise.all(targets.map(({ instance }) => setFrontier(instance.ctx.db, logId, size)));
+
   return Promise.all(targets.map(({ instance }) => makeCheckpoint(instance.ctx, logId)));
+}
+
+/** Gives the head row the frontier an append would have left on it, from the loaded nodes. */
+async function setFrontier(db: Db, logId: string, size: number): Promise<void> {
+  const nodes = await readNodes(db, logId, frontierAddresses(size));
+  await db
+    .updateTable('logs')
+    .set({ frontier: nodes.map((node) => toHex(node.hash)).join('') })
+    .where('id', '=', logId)
+    .execute();
 }
 
 /** The rows of the log, CHUNK entries at a time, with the nodes those entries complete. */

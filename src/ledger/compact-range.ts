@@ -3,9 +3,10 @@
  *
  * The frontier (a "compact range" in the Go transparency-dev vocabulary) of a tree of `size`
  * leaves is the list of perfect subtree hashes that tile [0, size), largest first: one per set
- * bit of `size`. It is all a writer needs to append a leaf and compute the new root, and its
- * node addresses follow from `size` alone ({@link frontierAddresses}), so storage keeps no
- * separate frontier: it reads those nodes back.
+ * bit of `size`. It is all a writer needs to append a leaf and compute the new root. Its node
+ * addresses follow from `size` alone ({@link frontierAddresses}), so a root at any past size is
+ * read back from the stored nodes; storage also keeps the current frontier on the log's head
+ * row, where an append finds it with the size it claims.
  */
 
 import {

@@ -1,14 +1,15 @@
 /**
  * The logs in the database: entries, the hashes of their perfect subtrees, and the head row
- * that serialises appends. Appending reads the O(log n) frontier nodes and writes the O(1)
- * amortised (at most log2 n) nodes the new leaf completes; proofs read O(log n) nodes.
+ * that serialises appends and carries the O(log n) frontier. Appending reads the head row and
+ * writes the entry, the O(1) amortised (at most log2 n) nodes the new leaf completes and the
+ * new frontier; proofs read O(log n) nodes.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Engine } from '../platform/db/database.js';
-import type { Schema } from '../platform/db/schema.js';
-import { appendLeaf, frontierAddresses, frontierRoot } from './compact-range.js';
+import type { LogEntryTable, LogNodeTable, Schema } from '../platform/db/schema.js';
+import { frontierAddresses, frontierRoot, pushLeaf } from './compact-range.js';
 import { buildConsistencyProof, consistencyProofNodes } from './consistency-proof.js';
-import { type HashAlgorithm, leafHashBytes, toHex } from './hash-algorithm.js';
+import { HASH_SIZE, type HashAlgorithm, leafHashBytes, toHex } from './hash-algorithm.js';
 import { buildInclusionProof, inclusionProofNodes } from './inclusion-proof.js';
 import type { NodeAddress, StoredNode } from './subtree.js';
 
@@ -26,7 +27,8 @@ export interface AppendedEntry {
   log: string;
   index: number;
   leafHash: string;
-  root: string;
+  /** The root after this entry, computed when first read: few callers want it. */
+  readonly root: string;
 }
 
 export interface EntryRow {
@@ -42,55 +44,115 @@ export interface EntryRow {
  * Precondition: runs inside the transaction of the change the entry records.
  * Invariant: a log's indexes are 0…size-1 with no gaps, because claiming an index updates the
  * head row, which keeps it locked (PostgreSQL) or the database has one writer (SQLite) for
- * the whole transaction. `engine` is no longer needed: the same UPDATE locks on both.
+ * the whole transaction; and the head's frontier is the frontier of the tree at its size,
+ * because the same transaction that raises the size writes the frontier that goes with it.
  */
 export async function appendEntry(
   trx: Transaction<Schema>,
-  _engine: Engine,
+  engine: Engine,
   logId: string,
   row: EntryRow,
   createdAt: string,
   alg: HashAlgorithm,
 ): Promise<AppendedEntry> {
-  const { index, alg: logAlg } = await claimIndex(trx, logId, alg, createdAt);
-  const frontier = await readNodes(trx, logId, frontierAddresses(index));
-  const leaf = leafHashBytes(row.entry, logAlg);
-  const { newNodes, root } = appendLeaf(
-    frontier.map((n) => n.hash),
-    leaf,
-    index,
-    logAlg,
-  );
+  const head = await claimIndex(trx, logId, alg, createdAt);
+  const leaf = leafHashBytes(row.entry, head.alg);
+  const { frontier, newNodes } = pushLeaf(head.frontier, leaf, head.index, head.alg);
+  const leafHash = toHex(leaf);
 
-  await trx
-    .insertInto('log_entries')
-    .values({ log_id: logId, idx: index, ...row, leaf_hash: toHex(leaf) })
-    .execute();
-  await trx
-    .insertInto('log_nodes')
-    .values(
-      newNodes.map((n) => ({ log_id: logId, level: n.level, idx: n.index, hash: toHex(n.hash) })),
-    )
-    .execute();
+  await writeAppended[engine](trx, {
+    entry: { log_id: logId, idx: head.index, ...row, leaf_hash: leafHash },
+    nodes: newNodes.map((n) => ({
+      log_id: logId,
+      level: n.level,
+      idx: n.index,
+      hash: toHex(n.hash),
+    })),
+    frontier: frontier.map(toHex).join(''),
+  });
 
-  return { log: logId, index, leafHash: toHex(leaf), root: toHex(root) };
+  return {
+    log: logId,
+    index: head.index,
+    leafHash,
+    // Folding the frontier costs up to log2(n) hashes, more than the append itself hashes.
+    get root() {
+      return toHex(frontierRoot(frontier, head.alg));
+    },
+  };
+}
+
+/** The rows one append writes, and the head's frontier after it. */
+interface AppendedRows {
+  entry: LogEntryTable;
+  nodes: LogNodeTable[];
+  frontier: string;
+}
+
+/**
+ * Writes what an append produced. PostgreSQL takes the entry, the nodes and the frontier in one
+ * statement of data-modifying CTEs, since each statement there costs a round trip to the
+ * server; SQLite has no such CTEs, and its statements cost no round trip.
+ */
+const writeAppended: Record<
+  Engine,
+  (trx: Transaction<Schema>, rows: AppendedRows) => Promise<unknown>
+> = {
+  postgres: (trx, { entry, nodes, frontier }) =>
+    trx
+      .with('entry', (db) => db.insertInto('log_entries').values(entry))
+      .with('nodes', (db) => db.insertInto('log_nodes').values(nodes))
+      .updateTable('logs')
+      .set({ frontier })
+      .where('id', '=', entry.log_id)
+      .execute(),
+  sqlite: async (trx, { entry, nodes, frontier }) => {
+    await trx.insertInto('log_entries').values(entry).execute();
+    await trx.insertInto('log_nodes').values(nodes).execute();
+    await trx.updateTable('logs').set({ frontier }).where('id', '=', entry.log_id).execute();
+  },
+};
+
+interface ClaimedIndex {
+  index: number;
+  alg: HashAlgorithm;
+  /** The frontier of the tree before the claimed index: what the new leaf is appended to. */
+  frontier: Buffer[];
 }
 
 /**
  * Takes the next index of `logId` by raising its size, creating the log on first use. One
- * UPDATE … RETURNING both locks the head row and reads it, where a locking read and a later
- * update took two statements: an append is a few statements, and this one was a fifth of them.
+ * UPDATE … RETURNING locks the head row and reads the size and the frontier that go with it,
+ * where a locking read, a read of the frontier nodes and a later update took three statements.
  */
 async function claimIndex(
   trx: Transaction<Schema>,
   logId: string,
   alg: HashAlgorithm,
   createdAt: string,
-): Promise<{ index: number; alg: HashAlgorithm }> {
+): Promise<ClaimedIndex> {
   const claimed =
     (await raiseSize(trx, logId)) ?? (await createAndRaise(trx, logId, alg, createdAt));
 
-  return { index: claimed.size - 1, alg: claimed.alg as HashAlgorithm };
+  return {
+    index: claimed.size - 1,
+    alg: claimed.alg as HashAlgorithm,
+    frontier: splitHashes(claimed.frontier),
+  };
+}
+
+/**
+ * The hashes of a frontier stored as concatenated hex. Text that is not whole hashes of hex
+ * gives fewer hashes, which `pushLeaf` refuses by the frontier's length.
+ */
+function splitHashes(hex: string): Buffer[] {
+  const bytes = Buffer.from(hex, 'hex');
+  const hashes: Buffer[] = [];
+  for (let at = 0; at + HASH_SIZE <= bytes.length; at += HASH_SIZE) {
+    hashes.push(bytes.subarray(at, at + HASH_SIZE));
+  }
+
+  return hashes;
 }
 
 function raiseSize(trx: Transaction<Schema>, logId: string) {
@@ -98,7 +160,7 @@ function raiseSize(trx: Transaction<Schema>, logId: string) {
     .updateTable('logs')
     .set((eb) => ({ size: eb('size', '+', 1) }))
     .where('id', '=', logId)
-    .returning(['size', 'alg'])
+    .returning(['size', 'alg', 'frontier'])
     .executeTakeFirst();
 }
 

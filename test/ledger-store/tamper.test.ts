@@ -73,6 +73,19 @@ const cases: TamperCase[] = [
     mentions: [`covers ${COUNTY_SIZE} entries but only ${COUNTY_SIZE - 3} remain`],
   },
   {
+    what: 'the head’s frontier rewritten, which the next append would hash from',
+    tamper: async (db) => {
+      const head = await db
+        .selectFrom('logs')
+        .select('frontier')
+        .where('id', '=', COUNTY)
+        .executeTakeFirstOrThrow();
+      const frontier = `${head.frontier.slice(0, -1)}${head.frontier.endsWith('0') ? '1' : '0'}`;
+      await db.updateTable('logs').set({ frontier }).where('id', '=', COUNTY).execute();
+    },
+    first: `log 410221 entry ${COUNTY_SIZE}: [head-frontier]`,
+  },
+  {
     what: 'a checkpoint’s signature altered',
     tamper: (db) => alterCheckpointSignature(db, COUNTY, COUNTY_SIZE),
     first: 'log 410221: [checkpoint-signature]',

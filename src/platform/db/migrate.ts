@@ -9,6 +9,8 @@ import * as records from './migrations/0003-records.js';
 import * as reports from './migrations/0004-reports.js';
 import * as notices from './migrations/0005-notices.js';
 import * as userEmail from './migrations/0006-user-email.js';
+import * as recordImports from './migrations/0007-record-imports.js';
+import * as logFrontier from './migrations/0008-log-frontier.js';
 import type { Db } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -18,6 +20,8 @@ const migrations: Record<string, Migration> = {
   '0004-reports': reports,
   '0005-notices': notices,
   '0006-user-email': userEmail,
+  '0007-record-imports': recordImports,
+  '0008-log-frontier': logFrontier,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

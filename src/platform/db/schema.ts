@@ -2,7 +2,7 @@
  * Table types for Kysely. Instants are ISO-8601 UTC text and booleans are 0/1 integers on
  * both engines, so rows read the same from SQLite and PostgreSQL.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Generated, Kysely, Selectable } from 'kysely';
 
 export interface UnitTable {
   code: string;
@@ -88,6 +88,8 @@ export interface LogTable {
   alg: string;
   size: number;
   created_at: string;
+  /** The hashes of the perfect subtrees that tile [0, size), largest first, as one hex text. */
+  frontier: Generated<string>;
 }
 
 export interface LogEntryTable {
@@ -161,6 +163,12 @@ export interface RecordTable {
   voided_by: string | null;
   void_reason: string | null;
   log_index: number;
+  /** SM3 of the Excel ledger the record was imported from; null for records made in Liuhen. */
+  imported_from: string | null;
+  /** The Excel row (first row of its band) the record came from. */
+  imported_row: number | null;
+  /** The 记录人 the imported ledger names (the paper signature), as written. */
+  imported_recorder: string | null;
 }
 
 export interface RecordVersionTable {
