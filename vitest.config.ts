@@ -15,6 +15,7 @@ export default defineConfig({
             'test/ledger-store/**/*.test.ts',
             'test/documents/**/*.test.ts',
             'test/reports/**/*.test.ts',
+            'test/imports/**/*.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -4,10 +4,12 @@
  * the numbers, because a timing says as much about the machine as about the code.
  */
 import os from 'node:os';
+import { benchDocuments } from './documents/documents-bench.js';
 import { benchLedger } from './ledger/ledger-bench.js';
 
 const SUITES: Record<string, () => Promise<void>> = {
   ledger: () => benchLedger(),
+  documents: () => benchDocuments(),
 };
 
 async function main(name: string | undefined): Promise<void> {

@@ -28,6 +28,7 @@ export const policy = {
   'audit.read': ['auditadmin'],
   'keys.read': ['public'],
   'record.create': ['recorder'],
+  'record.import': ['recorder', 'filler'],
   'record.read': ['staff'],
   'record.change': ['staff'],
   'report.read': ['filler', 'ruleOfLawLeader', 'principal', 'reviewer'],

@@ -6,6 +6,8 @@
 import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { initCommand, migrateCommand, unitCommand, userCommand } from './admin-commands.js';
+import { exportCommand } from './export-command.js';
+import { importCommand } from './import-command.js';
 import { keysCommand, receiptCommand, verifyCommand } from './ledger-commands.js';
 import { serveCommand } from './serve-command.js';
 
@@ -21,7 +23,11 @@ const usage = `用法 usage: liuhen <command>
   verify [--unit CODE] [--json] [--key PUBKEY.json]
                                           校验日志与业务数据（0 完好，1 被改动，2 无法运行）
   receipt verify FILE [--key PUBKEY.json] 离线校验回执，不需要数据库
-  keys [rotate --alg sm2|ed25519]         列出或轮换检查点签名密钥`;
+  keys [rotate --alg sm2|ed25519]         列出或轮换检查点签名密钥
+  export --unit CODE --period 2020Q2 --form ledger|summary --format xlsx|pdf|json --out FILE
+                                          导出记录台账或汇总表
+  import --unit CODE --as USERNAME FILE.xlsx [--dry-run] [--valid-only]
+                                          导入 Excel 台账（0 已导入，1 文件有误，2 无法运行）`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: (args) => serveCommand(loadConfig(), args),
@@ -32,6 +38,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   verify: (args) => verifyCommand(loadConfig(), args),
   receipt: (args) => receiptCommand(args),
   keys: (args) => keysCommand(loadConfig(), args),
+  export: (args) => exportCommand(loadConfig(), args),
+  import: (args) => importCommand(loadConfig(), args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -11,6 +11,7 @@ import { fail } from '../platform/errors.js';
 import { describeMediaType } from '../records/media-type.js';
 import { viewsOf } from '../records/record-reading.js';
 import type { RecordInput } from '../records/record-schema.js';
+import { recordsListedBy } from '../reports/listed-records.js';
 import { quarterState } from '../reports/report-ledger.js';
 import { periodOf } from '../reports/report-service.js';
 import type { Summary } from '../reports/summary.js';
@@ -120,32 +121,10 @@ interface Content {
 
 /** The records of a compiled version, each with the data of the version the report lists. */
 async function compiledContent(ctx: Context, report: ReportRow): Promise<Content> {
-  const listed = await ctx.db
-    .selectFrom('report_records')
-    .select(['record_id', 'record_version'])
-    .where('report_id', '=', report.id)
-    .orderBy('seq')
-    .execute();
-  const ids = listed.map((l) => l.record_id);
-  const rows = ids.length
-    ? await ctx.db.selectFrom('records').selectAll().where('id', 'in', ids).execute()
-    : [];
-  const versions = ids.length
-    ? await ctx.db
-        .selectFrom('record_versions')
-        .select(['record_id', 'version', 'data'])
-        .where('record_id', 'in', ids)
-        .execute()
-    : [];
-  const rowById = new Map(rows.map((r) => [r.id, r]));
-  const dataOf = new Map(versions.map((v) => [`${v.record_id}/${v.version}`, v.data]));
+  const listed = await recordsListedBy(ctx, [report.id]);
 
   return {
-    rows: listed.map((l) => {
-      const row = rowById.get(l.record_id)!;
-      const data = dataOf.get(`${l.record_id}/${l.record_version}`) ?? row.data;
-      return { ...row, data };
-    }),
+    rows: listed.get(report.id)!,
     summary: JSON.parse(report.summary) as Summary,
     compiledAt: report.compiled_at,
   };

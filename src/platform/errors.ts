@@ -90,6 +90,40 @@ export const errorCatalog = {
   SEAL_MISSING: { status: 409, message: '本单位尚未上传公章图样，请联系系统管理员上传后再盖章' },
   NOTHING_TO_SUPPLEMENT: { status: 409, message: '该季度已报送，且没有新的记录需要补报' },
   LOG_APPEND_FAILED: { status: 503, message: '审计记录写入失败，本次操作未执行，请稍后重试' },
+  IMPORT_NOT_XLSX: {
+    status: 400,
+    message:
+      '上传的文件不是 Excel 工作簿（.xlsx）；如是 .xls、.et 或 .csv 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再导入',
+  },
+  IMPORT_UNREADABLE: {
+    status: 400,
+    message:
+      '文件无法作为 Excel 工作簿读取，可能已损坏，请在 Excel 或 WPS 中打开并另存为 .xlsx 后重新导入',
+  },
+  IMPORT_LAYOUT_UNKNOWN: {
+    status: 400,
+    message:
+      '无法识别表格格式：请使用记录台账（附件1）的格式或本系统的导入模板，表头须有“序号”“干预人”“干预时间”等列',
+  },
+  IMPORT_TOO_LARGE: { status: 413, message: '导入文件超过 20 MB 上限，请分成多个文件导入' },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 400,
+    message: '导入文件超过单次导入 20000 行的上限，请分成多个文件导入',
+  },
+  IMPORT_EMPTY: { status: 400, message: '文件中没有找到任何记录，请检查是否选错了文件' },
+  IMPORT_INVALID: {
+    status: 400,
+    message: '导入文件有误，请按提示逐行修改后重新导入；本次未导入任何记录',
+  },
+  IMPORT_NOTHING_VALID: {
+    status: 400,
+    message: '文件中没有无误的记录可以导入，本次未导入任何记录',
+  },
+  IMPORT_FILE_NOT_FOUND: { status: 404, message: '找不到要导入的文件，请重新上传' },
+  IMPORT_ROLE_REQUIRED: {
+    status: 403,
+    message: '您在该单位没有记录人或填报人角色，不能为该单位导入台账',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传的内容过大' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后重试；如持续出现请联系系统管理员' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -44,37 +44,76 @@ export async function createRecord(
 
   return write(
     ctx,
-    async (change) => {
-      const id = randomUUID();
-      const now = change.now.toISOString();
-      const row: RecordRow = {
-        id,
-        ...columnsOf(input, ruleVersion, change.now),
-        status: 'draft',
-        recorder_id: viewer.user.id,
-        interferer_id: await interfererIdFor(change, input.unit, input.interferer),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        signed_at: null,
-        completed_at: null,
-        voided_at: null,
-        voided_by: null,
-        void_reason: null,
-        log_index: 0,
-      };
-      await change.trx.insertInto('records').values(row).execute();
-      await saveVersion(change, row, 'created', viewer.user.username, null);
-      await syncWitnesses(change, id, input);
-      await logRecordEvent(change, row, 'record.created', actorOfViewer(viewer, ip), {
-        version: 1,
-        digest: contentDigest(input),
-      });
-
-      return id;
-    },
+    (change) =>
+      insertRecord(change, input, {
+        ruleVersion,
+        recorderId: viewer.user.id,
+        actor: actorOfViewer(viewer, ip),
+      }),
     { lock: input.unit },
   );
+}
+
+/** How a new record starts: a draft by default; an import brings records signed on paper. */
+export interface NewRecord {
+  ruleVersion: string;
+  recorderId: string;
+  actor: Actor;
+  imported?: { file: string; row: number; recorder: string };
+}
+
+/**
+ * Inserts a validated record with its first version, witnesses and `record.created` event.
+ * Precondition: `input` passed validateRecord (or the same rules) and the caller holds the
+ * unit's log lock. An imported record starts complete and its event carries the file's SM3,
+ * the row and a digest of the paper's 记录人, so the table replay checks the marker too.
+ */
+export async function insertRecord(
+  change: Change,
+  input: RecordInput,
+  how: NewRecord,
+): Promise<string> {
+  const id = randomUUID();
+  const now = change.now.toISOString();
+  const { imported } = how;
+  const row: RecordRow = {
+    id,
+    ...columnsOf(input, how.ruleVersion, change.now),
+    status: imported ? 'complete' : 'draft',
+    recorder_id: how.recorderId,
+    interferer_id: await interfererIdFor(change, input.unit, input.interferer),
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    signed_at: imported ? now : null,
+    completed_at: imported ? now : null,
+    voided_at: null,
+    voided_by: null,
+    void_reason: null,
+    log_index: 0,
+    imported_from: imported?.file ?? null,
+    imported_row: imported?.row ?? null,
+    imported_recorder: imported?.recorder ?? null,
+  };
+  await change.trx.insertInto('records').values(row).execute();
+  await saveVersion(change, row, imported ? 'imported' : 'created', how.actor.username, null);
+  await syncWitnesses(change, id, input);
+  const marker = imported
+    ? {
+        imported: {
+          file: imported.file,
+          row: imported.row,
+          recorderDigest: digestOf(imported.recorder),
+        },
+      }
+    : {};
+  await logRecordEvent(change, row, 'record.created', how.actor, {
+    version: 1,
+    digest: contentDigest(input),
+    ...marker,
+  });
+
+  return id;
 }
 
 /** Saves a draft: the whole record or any top-level fields of it. Each save is an event. */
@@ -340,6 +379,6 @@ function merged(row: RecordRow, fields: Record<string, unknown>): Record<string,
   return next;
 }
 
-function digestOf(text: string): string {
+export function digestOf(text: string): string {
   return createHash('sm3').update(text).digest('hex');
 }

@@ -37,6 +37,8 @@ export interface RecordView extends RecordInput {
   witnessConfirmations: Array<{ index: number; username: string; at: string }>;
   evidence: EvidenceView[];
   reads?: Array<{ username: string; at: string }>;
+  /** For a record imported from an Excel ledger: the file's SM3, its row, the paper's 记录人. */
+  imported?: { file: string; row: number; recorder: string };
 }
 
 export interface RecordParts {
@@ -79,6 +81,15 @@ export function toRecordView({
       .map((w) => ({ index: w.idx, username: w.username!, at: w.confirmed_at! })),
     evidence: evidence.map(toEvidenceView),
     ...(reads ? { reads } : {}),
+    ...(row.imported_from
+      ? {
+          imported: {
+            file: row.imported_from,
+            row: row.imported_row ?? 0,
+            recorder: row.imported_recorder ?? '',
+          },
+        }
+      : {}),
   };
 }
 

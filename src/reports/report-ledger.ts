@@ -85,7 +85,8 @@ function ledgerEntry(row: RecordRow, seq: number): LedgerEntry {
   };
 }
 
-function summaryRecord(row: RecordRow) {
+/** What the summary needs of a record row (its data as of the version the row carries). */
+export function summaryRecord(row: RecordRow) {
   const input = JSON.parse(row.data) as RecordInput;
 
   return {

@@ -7,7 +7,7 @@
 import { passwordDigest } from '../auth/password.js';
 import type { LogEvent } from '../ledger/event-log.js';
 import type { Db } from '../platform/db/schema.js';
-import { contentDigest } from '../records/record-service.js';
+import { contentDigest, digestOf } from '../records/record-service.js';
 import { defaultSettings } from '../settings/settings.js';
 import type { Problem } from './log-verification.js';
 
@@ -125,8 +125,27 @@ function recordHandlers(): Record<string, Handler> {
     const content = d.digest ? { version: d.version, digest: d.digest } : {};
     s.merge('records', d.recordId, { status: d.status, ...content });
   };
+  // A record's creation says whether it was imported, so a marker added or removed later shows.
+  const created: Handler = (s, d) => {
+    handler(s, d);
+    s.merge('records', d.recordId, {
+      imported_from: d.imported?.file ?? null,
+      imported_row: d.imported?.row ?? null,
+      imported_recorder: d.imported?.recorderDigest ?? null,
+    });
+  };
 
-  return Object.fromEntries(types.map((type) => [`record.${type}`, handler]));
+  return {
+    ...Object.fromEntries(types.map((type) => [`record.${type}`, handler])),
+    'record.created': created,
+  };
+}
+
+/** A records row as the replay states it: content and paper 记录人 by their SM3 digests. */
+function recordState(r: { data: string; imported_recorder: string | null } & Row): Row {
+  const recorder = r.imported_recorder === null ? null : digestOf(r.imported_recorder);
+
+  return { ...r, digest: contentDigest(JSON.parse(r.data)), imported_recorder: recorder };
 }
 
 function roleList(grants: Array<{ role: string; unit: string }>): string {
@@ -232,7 +251,8 @@ async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
   const keys = await db.selectFrom('signing_keys').selectAll().execute();
   const records = await db
     .selectFrom('records')
-    .select(['id', 'status', 'version', 'data'])
+    .select(['id', 'status', 'version', 'data', 'imported_from', 'imported_row'])
+    .select('imported_recorder')
     .execute();
   const reports = await db.selectFrom('reports').selectAll().execute();
 
@@ -259,9 +279,6 @@ async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
     ['situation_mappings', new Map(mappings.map((m) => [m.from_id, m]))],
     ['signing_keys', new Map(keys.map((k) => [k.id, { ...k, retired: k.retired_at !== null }]))],
     ['reports', new Map(reports.map((r) => [r.id, r]))],
-    [
-      'records',
-      new Map(records.map((r) => [r.id, { ...r, digest: contentDigest(JSON.parse(r.data)) }])),
-    ],
+    ['records', new Map(records.map((r) => [r.id, recordState(r)]))],
   ]);
 }

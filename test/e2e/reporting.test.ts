@@ -181,6 +181,43 @@ describe.runIf(browserAvailable())('quarterly reporting in Chromium', () => {
     await context.close();
   });
 
+  it('prints the summary and the ledger as on paper, and downloads them as files', async () => {
+    const { page, context } = await as('qx-filler');
+    await page.goto(`${world.server.url}/reports/410221/${current}`);
+    await page.getByTestId('report-print-summary').click();
+    const summary = page.getByTestId('print-summary');
+    await expect.poll(() => summary.textContent()).toContain('领导干部违规干预统计工作汇总表');
+    expect(await summary.textContent()).toContain('填报单位（公章）：杞县统计局');
+    expect(await page.getByTestId('print-signatures').textContent()).toMatch(
+      /主要负责人：王局长.*分管统计法治负责人：李分管.*填报人：张填报/,
+    );
+    expect(await page.getByTestId('print-seal').count()).toBe(1);
+    expect(await page.getByTestId('print-checkpoint').textContent()).toContain('日志检查点');
+    await screenshot(page, 'reporting-06-print-summary');
+    // In print the toolbar goes and only the sheet is left.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.print-toolbar').isVisible()).toBe(false);
+    await screenshot(page, 'reporting-07-print-summary-media-print');
+
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${world.server.url}/reports/410221/${current}/print/ledger`);
+    const bands = page.getByTestId('print-ledger-band');
+    await expect.poll(() => bands.count()).toBe(2);
+    expect(await bands.first().locator('td[data-form="letter"]').textContent()).toContain('☑');
+    expect(await bands.first().locator('td[data-form="oral"]').textContent()).toContain('☐');
+    expect(await page.getByTestId('print-ledger').textContent()).toContain('填报说明：');
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'reporting-08-print-ledger');
+
+    for (const format of ['xlsx', 'pdf']) {
+      const href = `/api/v1/reports/410221/${current}/export?form=ledger&format=${format}`;
+      const response = await page.request.get(`${world.server.url}${href}`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-disposition']).toContain('attachment');
+    }
+    await context.close();
+  });
+
   it('an empty quarter is a one-click zero report', async () => {
     const { page, context } = await as('qx-filler');
     await page.goto(`${world.server.url}/reports/410221/${previous}`);

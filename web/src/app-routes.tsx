@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppShell } from './app-shell';
 import { AuditTrailPage } from './audit/audit-trail-page';
+import { PrintPage } from './documents/print-page';
 import { WorkbenchPage } from './home/workbench-page';
+import { ImportPage } from './imports/import-page';
 import type { PageKey } from './navigation';
 import { NotFoundPage } from './not-found-page';
 import { UnitTreePage } from './org/unit-tree-page';
@@ -36,6 +38,10 @@ export function AppRoutes() {
       <Route element={<RequireSignIn />}>
         <Route path="/password" element={<ChangePasswordPage />} />
         <Route element={<RequirePasswordChanged />}>
+          <Route
+            path="/reports/:unit/:period/print/:form"
+            element={guarded('reports', <PrintPage />)}
+          />
           <Route element={<AppShell />}>
             <Route index element={<HomeRedirect />} />
             <Route path="/home" element={guarded('home', <WorkbenchPage />)} />
@@ -44,6 +50,7 @@ export function AppRoutes() {
             <Route path="/records/:id" element={guarded('records', <RecordDetailPage />)} />
             <Route path="/records/:id/edit" element={guarded('records', <RecordEditPage />)} />
             <Route path="/records/:id/amend" element={guarded('records', <RecordAmendPage />)} />
+            <Route path="/imports" element={guarded('imports', <ImportPage />)} />
             <Route path="/reports" element={guarded('reports', <ReportsPage />)} />
             <Route path="/reports/:unit/:period" element={guarded('reports', <ReportPage />)} />
             <Route path="/units" element={guarded('units', <UnitTreePage />)} />

@@ -6,6 +6,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
   FileTextOutlined,
   HomeOutlined,
   SendOutlined,
@@ -18,6 +19,7 @@ import type { RoleGrant, User } from './org/users';
 export type PageKey =
   | 'home'
   | 'records'
+  | 'imports'
   | 'reports'
   | 'units'
   | 'users'
@@ -58,6 +60,16 @@ export const pages: PageEntry[] = [
     icon: <FileTextOutlined />,
     label: () => '干预记录',
     allows: isBusinessUser,
+  },
+  {
+    // A unit's recorders and filler bring in the ledgers kept in Excel before Liuhen.
+    key: 'imports',
+    path: '/imports',
+    icon: <CloudUploadOutlined />,
+    label: () => '导入台账',
+    allows: (user, roles) =>
+      isBusinessUser(user) &&
+      (!roles || roles.some((grant) => grant.role === 'recorder' || grant.role === 'filler')),
   },
   {
     key: 'reports',

@@ -21,6 +21,8 @@ import { auditRoutes } from '../../audit/audit-routes.js';
 import { authHooks } from '../../auth/auth-hooks.js';
 import { type Action, isAction } from '../../auth/policy.js';
 import { sessionRoutes } from '../../auth/session-routes.js';
+import { exportRoutes } from '../../documents/export-routes.js';
+import { importRoutes } from '../../imports/import-routes.js';
 import { logRoutes } from '../../ledger/log-routes.js';
 import { unitRoutes } from '../../org/unit-routes.js';
 import { userRoutes } from '../../org/user-routes.js';
@@ -102,7 +104,9 @@ export async function buildServer(
       await api.register(logRoutes, { ctx });
       await api.register(recordRoutes, { ctx });
       await api.register(evidenceRoutes, { ctx });
+      await api.register(importRoutes, { ctx });
       await api.register(reportRoutes, { ctx });
+      await api.register(exportRoutes, { ctx });
       await api.register(noticeRoutes, { ctx });
     },
     { prefix: '/api/v1' },

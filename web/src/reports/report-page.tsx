@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { LoadFailure } from '../api/load-failure';
 import { useResource } from '../api/use-resource';
+import { DocumentDownloads } from '../documents/document-downloads';
 import { unitName, unitsApi } from '../org/units';
 import { PageTitle } from '../page-title';
 import { beijingTime } from '../records/record-terms';
@@ -158,6 +159,9 @@ function ReportView({ report, onChanged }: { report: Report; onChanged: () => vo
             title="以下为按当前记录生成的预览，填报人编制后才成为正式报告"
           />
         )}
+        <Card title="导出与打印" size="small">
+          <DocumentDownloads unit={report.unit} period={report.period} />
+        </Card>
         <Card title="汇总表（附件2）" size="small" styles={{ body: { overflowX: 'auto' } }}>
           <ReportSummary report={report} unitName={name} situations={situations} />
         </Card>
