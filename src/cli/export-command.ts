@@ -6,13 +6,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  type ExportForm,
-  type ExportFormat,
-  exportFormats,
-  exportForms,
-  exportReport,
-} from '../documents/report-export.js';
+import { exportFormats, exportForms, exportReport } from '../documents/report-export.js';
 import type { Config } from '../platform/config.js';
 import { openInstance } from '../platform/instance.js';
 
@@ -21,16 +15,22 @@ const usage =
 
 /** Exit codes: 0 written, 1 refused (no such unit or report), 2 could not run. */
 export async function exportCommand(config: Config, args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      unit: { type: 'string' },
-      period: { type: 'string' },
-      form: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-    },
-  });
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        unit: { type: 'string' },
+        period: { type: 'string' },
+        form: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
   const { unit, period, form, format, out } = values;
   if (!unit || !period || !out || !isOneOf(exportForms, form) || !isOneOf(exportFormats, format)) {
     console.error(usage);
@@ -42,8 +42,8 @@ export async function exportCommand(config: Config, args: string[]): Promise<num
     const exported = await exportReport(instance.ctx, {
       unit,
       period,
-      form: form as ExportForm,
-      format: format as ExportFormat,
+      form,
+      format,
       reader: 'unit',
       actor: { username: 'system:cli' },
     });

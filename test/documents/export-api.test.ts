@@ -121,7 +121,7 @@ describeEachEngine('exporting the ledger and summary', (engine) => {
     const pdf = await c.filler.get(exportOf('2020Q2', 'ledger', 'pdf'));
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    const path = save(`export-api-${engine}-ledger.pdf`, pdf.rawPayload);
+    const path = save(`export-api-${engine.name}-ledger.pdf`, pdf.rawPayload);
     const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
     expect(text).toContain('杞县统计局');
     // The screenshot of the WeChat message is embedded after the ledger (填报说明 6).
