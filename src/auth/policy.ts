@@ -36,6 +36,14 @@ export const policy = {
   'inbox.read': ['reviewer'],
   'notice.read': ['staff'],
   'log.read': ['auditadmin', 'filler', 'ruleOfLawLeader', 'principal', 'reviewer'],
+  'region.read': ['reviewer'],
+  'compliance.write': ['reviewer'],
+  'supervision.read': ['reviewer', 'filler', 'ruleOfLawLeader', 'principal'],
+  'supervision.write': ['reviewer', 'filler', 'ruleOfLawLeader', 'principal'],
+  'referral.read': ['reviewer'],
+  'referral.write': ['reviewer'],
+  'referralRules.read': ['sysadmin', 'reviewer'],
+  'referralRules.write': ['sysadmin'],
 } as const satisfies Record<string, readonly Principal[]>;
 
 export type Action = keyof typeof policy;

@@ -9,6 +9,7 @@ import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { fail } from '../platform/errors.js';
 import { XLSX } from '../records/media-type.js';
+import './merge-index.js';
 import {
   findZipDirectory,
   officeTypeOfZipDirectory,
