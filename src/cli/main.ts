@@ -6,6 +6,7 @@
 import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { initCommand, migrateCommand, unitCommand, userCommand } from './admin-commands.js';
+import { demoCommand } from './demo-command.js';
 import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
 import { keysCommand, receiptCommand, verifyCommand } from './ledger-commands.js';
@@ -13,6 +14,8 @@ import { serveCommand } from './serve-command.js';
 
 const usage = `用法 usage: liuhen <command>
   serve                                   启动服务 start the server (PORT, LIUHEN_DB_URL, LIUHEN_DATA_DIR)
+  demo [--data-dir DIR] [--seed N] [--port P] [--no-build]
+                                          演示：生成八个季度的示例数据并启动服务，打印各账号密码
   init [--preset kaifeng] [--admin-password P] [--signing-alg sm2|ed25519]
                                           初始化数据库、三员账号，可载入开封市预置单位
   migrate                                 升级数据库结构
@@ -31,6 +34,7 @@ const usage = `用法 usage: liuhen <command>
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: (args) => serveCommand(loadConfig(), args),
+  demo: (args) => demoCommand(args),
   init: (args) => initCommand(loadConfig(), args),
   migrate: () => migrateCommand(loadConfig()),
   user: (args) => userCommand(loadConfig(), args),

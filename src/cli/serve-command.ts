@@ -4,6 +4,7 @@ import { checkpointChangedLogs } from '../ledger/checkpoints.js';
 import type { Config } from '../platform/config.js';
 import { buildServer } from '../platform/http/server.js';
 import { openInstance } from '../platform/instance.js';
+import { sendReferralReminders } from '../referrals/referral-reminders.js';
 import { sendReminders } from '../reports/reminders.js';
 import { printAdministrators } from './admin-commands.js';
 import { ensureWebBuilt } from './web-build.js';
@@ -40,7 +41,8 @@ export async function serveCommand(config: Config, args: string[]): Promise<numb
     try {
       const made = await checkpointChangedLogs(instance.ctx);
       if (made.length > 0) app.log.info({ logs: made.length }, 'checkpoints made');
-      const reminded = await sendReminders(instance.ctx);
+      const reminded =
+        (await sendReminders(instance.ctx)) + (await sendReferralReminders(instance.ctx));
       if (reminded > 0) app.log.info({ notices: reminded }, 'reminders sent');
     } catch (error) {
       app.log.error({ err: error }, 'checkpointing failed');

@@ -8,6 +8,7 @@ import { beijingDate } from '../calendar/beijing-time.js';
 import { daysLate } from '../calendar/due-date.js';
 import { parsePeriod } from '../calendar/period.js';
 import type { Context } from '../platform/context.js';
+import { referralsOfYear } from '../referrals/referrals-of-year.js';
 import { dueOf } from '../reports/report-service.js';
 import type { Summary } from '../reports/summary.js';
 import {
@@ -27,7 +28,9 @@ export async function loadAnnualReport(
   city: string,
   year: number,
 ): Promise<AnnualReport> {
-  const figures = await regionalFigures(ctx, city, `${year}Q1`, `${year}Q4`);
+  // What the bureau received, checked or not: a quarter sent on time is reported even while
+  // the bureau has yet to accept it (see Included).
+  const figures = await regionalFigures(ctx, city, `${year}Q1`, `${year}Q4`, 'submitted');
   const today = beijingDate(ctx.clock.now());
   const due = new Map<string, string>();
   for (const period of figures.periods) due.set(period, await dueOf(ctx, parsePeriod(period)!));
@@ -39,9 +42,7 @@ export async function loadAnnualReport(
     units: figures.units.map((unit) =>
       unitYear(figures, unit, (p) => daysLate(today, due.get(p)!) > 0),
     ),
-    // Limitation: referrals (移送) are built by the oversight issue; until then the report
-    // says none were made.
-    referrals: [],
+    referrals: await referralsOfYear(ctx, city, year),
     regionalSummary: await regionalSummaryDocument(ctx, figures),
     generatedAt: ctx.clock.now().toISOString(),
   };

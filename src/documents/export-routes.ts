@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { includedOf, includeParam } from '../analysis/analysis-query.js';
 import { actorOf } from '../auth/auth-hooks.js';
 import { unitCode } from '../org/unit-schema.js';
 import type { Context } from '../platform/context.js';
@@ -33,7 +34,9 @@ const query = z
     format,
   })
   .strict();
-const regionQuery = z.object({ from: quarter, to: quarter, format }).strict();
+const regionQuery = z
+  .object({ from: quarter, to: quarter, format, include: includeParam })
+  .strict();
 const yearQuery = z
   .object({
     year: z.coerce
@@ -78,21 +81,23 @@ export const exportRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, {
   app.get(
     '/regions/:unit/summary/export',
     {
-      config: { action: 'report.read' },
+      config: { action: 'region.read' },
       schema: {
         tags: ['季度报送'],
         summary: '导出本地区汇总表（上级审核人）',
         description:
-          '按收到的各单位最新报送版本汇总，人数按人去重；填报单位为本地区。起止季度可跨年，最长 40 个季度。',
+          '按各单位已接收的最新版本汇总（include=submitted 时含已报送待接收的版本），人数按人去重；填报单位为本地区。起止季度可跨年，最长 40 个季度。',
         params: z.object({ unit: unitCode }),
         querystring: regionQuery,
       },
     },
     async (request, reply) => {
       requireRegionReviewer(viewerOf(request), request.params.unit);
+      const { include, ...range } = request.query;
       const exported = await exportRegionalSummary(ctx, {
         region: request.params.unit,
-        ...request.query,
+        ...range,
+        included: includedOf(include),
         actor: actorOf(request),
       });
       return sendFile(reply, exported);
@@ -102,7 +107,7 @@ export const exportRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, {
   app.get(
     '/regions/:unit/annual-report',
     {
-      config: { action: 'report.read' },
+      config: { action: 'region.read' },
       schema: {
         tags: ['季度报送'],
         summary: '生成年度报告（Word，上级审核人）',

@@ -13,7 +13,7 @@ import { holdsRole } from '../records/record-access.js';
 import { annualReportTitle } from './annual-report.js';
 import { loadAnnualReport } from './annual-report-data.js';
 import { renderAnnualReportDocx } from './annual-report-docx.js';
-import { regionalFigures, regionalSummaryDocument } from './regional-summary.js';
+import { type Included, regionalFigures, regionalSummaryDocument } from './regional-summary.js';
 import type { ExportedDocument } from './report-export.js';
 import { SUMMARY_TITLE } from './summary-document.js';
 import { renderSummaryPdf } from './summary-pdf.js';
@@ -32,10 +32,12 @@ export async function exportRegionalSummary(
     from: string;
     to: string;
     format: 'xlsx' | 'pdf' | 'json';
+    included: Included;
     actor: Actor;
   },
 ): Promise<ExportedDocument> {
-  const figures = await regionalFigures(ctx, request.region, request.from, request.to);
+  const { region, from, to, included } = request;
+  const figures = await regionalFigures(ctx, region, from, to, included);
   const document = await regionalSummaryDocument(ctx, figures);
   const bytes =
     request.format === 'json'
@@ -58,6 +60,7 @@ export async function exportRegionalSummary(
       kind: 'regional-summary',
       from: request.from,
       to: request.to,
+      included,
       format: request.format,
       units: document.units,
       records: document.records,

@@ -28,15 +28,36 @@ import {
   summaryBlocks,
 } from './summary-document.js';
 
+/**
+ * Which versions a regional figure counts. `accepted`: the latest version the bureau accepted,
+ * what it has checked (the default of the regional summary API and exports, as the issue's
+ * 「从已接收的报送汇总」 asks). `submitted`: besides, a version sent and awaiting a decision, so
+ * the latest version the bureau holds; the annual report counts so, as a quarter sent on time
+ * but not yet checked was still reported. A returned version never counts: the unit has to
+ * send it again.
+ */
+export type Included = 'accepted' | 'submitted';
+
+const countedStatuses: Record<Included, readonly string[]> = {
+  accepted: ['accepted'],
+  submitted: ['accepted', 'submitted'],
+};
+
 export interface RegionalFigures {
   region: { code: string; name: string };
+  included: Included;
   /** The units of the region that report, in code order. */
   units: Array<{ code: string; name: string }>;
   periods: string[];
-  /** Per unit and quarter, the latest received version and the first one sent (for lateness). */
+  /**
+   * Per unit and quarter that has a counted version: the latest counted one and the first one
+   * sent, whatever became of it (lateness is that of the first sending).
+   */
   received: Map<string, { latest: ReportRow; first: ReportRow }>;
-  /** Per unit, the records its received versions list. */
+  /** Per unit, the records its counted versions list. */
   recordsByUnit: Map<string, RecordRow[]>;
+  /** Per counted version (report id), the records it lists, in ledger order. */
+  listed: Map<string, RecordRow[]>;
   summary: Summary;
   ruleVersion: { id: string; situations: Array<{ id: string; label: string; text: string }> };
 }
@@ -60,6 +81,7 @@ export async function regionalFigures(
   region: string,
   from: string,
   to: string,
+  included: Included,
 ): Promise<RegionalFigures> {
   const periods = quartersBetween(from, to);
   const all = await ctx.db
@@ -72,6 +94,7 @@ export async function regionalFigures(
     ctx,
     units.map((u) => u.code),
     periods,
+    countedStatuses[included],
   );
   const listed = await recordsListedBy(
     ctx,
@@ -95,10 +118,12 @@ export async function regionalFigures(
 
   return {
     region: { code: regionRow.code, name: regionRow.name },
+    included,
     units,
     periods,
     received,
     recordsByUnit,
+    listed,
     summary,
     ruleVersion: version,
   };
@@ -141,7 +166,7 @@ export async function regionalSummaryDocument(
 /** The kinds of unit that keep a ledger and report it (notice, 填报说明 1; inbox.ts). */
 const RECORDING_KINDS = ['province', 'city', 'county'];
 
-interface UnitNode {
+export interface UnitNode {
   code: string;
   name: string;
   kind: string;
@@ -153,7 +178,7 @@ interface UnitNode {
  * The region's own bureau and every active recording unit whose reports reach it through the
  * reports_to chain: a city's regional summary counts its own ledger and its counties'.
  */
-function reportingUnits(all: readonly UnitNode[], region: string) {
+export function reportingUnits(all: readonly UnitNode[], region: string) {
   const included = new Set<string>([region]);
   let frontier = [region];
   while (frontier.length > 0) {
@@ -170,7 +195,13 @@ function reportingUnits(all: readonly UnitNode[], region: string) {
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
-async function receivedReports(ctx: Context, units: string[], periods: string[]) {
+async function receivedReports(
+  ctx: Context,
+  units: string[],
+  periods: string[],
+  statuses: readonly string[],
+) {
+  const firsts = new Map<string, ReportRow>();
   const result = new Map<string, { latest: ReportRow; first: ReportRow }>();
   if (units.length === 0) return result;
 
@@ -184,8 +215,9 @@ async function receivedReports(ctx: Context, units: string[], periods: string[])
     .execute();
   for (const row of sent) {
     const key = `${row.unit}/${row.period}`;
-    const seen = result.get(key);
-    result.set(key, { latest: row, first: seen?.first ?? row });
+    const first = firsts.get(key) ?? row;
+    firsts.set(key, first);
+    if (statuses.includes(row.status)) result.set(key, { latest: row, first });
   }
 
   return result;

@@ -124,6 +124,31 @@ export const errorCatalog = {
     status: 403,
     message: '您在该单位没有记录人或填报人角色，不能为该单位导入台账',
   },
+  REFERRAL_NOT_FOUND: { status: 404, message: '移送函不存在，或您无权查看' },
+  REFERRAL_STATE: { status: 409, message: '移送函当前的状态不允许此操作' },
+  REFERRAL_NUMBER_TAKEN: { status: 409, message: '该文号已被本单位使用，请换一个文号' },
+  REFERRAL_BUREAU_REQUIRED: {
+    status: 400,
+    message: '您在多个单位担任上级审核，请选择以哪个单位的名义移送',
+  },
+  REFERRAL_RECORD_VOIDED: { status: 409, message: '已作废的记录不能移送，请从移送的记录中去掉' },
+  REFERRAL_RULES_INVALID: {
+    status: 400,
+    message: '干部管理权限规则有误：每个级别都须填写主送机关，请按提示修改',
+  },
+  COMPLIANCE_NOT_FLAGGED: {
+    status: 409,
+    message: '该单位该季度未缺报、未迟报、也未被退回，无需责任追究',
+  },
+  SUPERVISION_NOT_FOUND: { status: 404, message: '监督检查记录不存在，或您无权查看' },
+  SUPERVISION_STATUS: {
+    status: 409,
+    message: '监督检查已办结，不能再变更；如有新情况请另行登记一次检查',
+  },
+  SUPERVISION_BODY_INVALID: {
+    status: 400,
+    message: '被检查单位须是本单位下属的统计机构，请检查单位代码或改填单位名称',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传的内容过大' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后重试；如持续出现请联系系统管理员' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -236,7 +236,11 @@ function isLater(a: SummaryRecord, b: SummaryRecord): boolean {
   return a.id > b.id;
 }
 
-function situationResolver(options: SummaryOptions): (record: SummaryRecord) => string {
+/**
+ * The situation of `options.version` each record counts under: its own, or the one the mapping
+ * table gives it (see computeSummary). Throws SummaryError for a situation neither has.
+ */
+export function situationResolver(options: SummaryOptions): (record: SummaryRecord) => string {
   const own = new Set(options.version.situations);
   const mapped = mappingInto(options.version.id, own, options.mapping);
 

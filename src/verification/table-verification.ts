@@ -6,15 +6,21 @@
  */
 import { passwordDigest } from '../auth/password.js';
 import type { LogEvent } from '../ledger/event-log.js';
+import {
+  OVERSIGHT_TABLES,
+  oversightHandlers,
+  readOversightTables,
+} from '../oversight/oversight-replay.js';
 import type { Db } from '../platform/db/schema.js';
 import { contentDigest, digestOf } from '../records/record-service.js';
+import { referralDigest } from '../referrals/referral-state.js';
 import { defaultSettings } from '../settings/settings.js';
 import type { Problem } from './log-verification.js';
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 /** Expected rows per table, keyed by primary key, as the replay builds them. */
-class ExpectedState {
+export class ExpectedState {
   tables = new Map<string, Map<string, Row>>();
 
   table(name: string): Map<string, Row> {
@@ -36,7 +42,7 @@ class ExpectedState {
 // type writes, so a loose type here is honest about what the log holds.
 // biome-ignore lint/suspicious/noExplicitAny: see above
 type EventData = any;
-type Handler = (state: ExpectedState, data: EventData) => void;
+export type Handler = (state: ExpectedState, data: EventData) => void;
 
 const unitRow = (u: EventData) => ({
   code: u.code,
@@ -104,6 +110,11 @@ const handlers: Record<string, Handler> = {
     s.table('situation_mappings').clear();
     for (const m of d.after) s.merge('situation_mappings', m.from, { to_id: m.to });
   },
+  ...oversightHandlers,
+  ...referralHandlers(),
+  'referralRules.set': (s, d) => {
+    for (const r of d.after) s.merge('referral_rules', r.level, ruleRow(r));
+  },
 };
 
 /**
@@ -140,6 +151,29 @@ function recordHandlers(): Record<string, Handler> {
     'record.created': created,
   };
 }
+
+/**
+ * Referral events carry the referral's status and the digest of its state after the step
+ * (referrals/referral-state.ts); a file's event carries the file's hash and size.
+ */
+function referralHandlers(): Record<string, Handler> {
+  const types = ['created', 'updated', 'sent', 'feedback-recorded', 'closed'];
+  const handler: Handler = (s, d) =>
+    s.merge('referrals', d.referralId, { status: d.status, digest: d.digest });
+
+  return {
+    ...Object.fromEntries(types.map((type) => [`referral.${type}`, handler])),
+    'referral.file-added': (s, d) =>
+      s.merge('referral_files', d.fileId, {
+        referral_id: d.referralId,
+        role: d.role,
+        sm3: d.sm3,
+        size: d.size,
+      }),
+  };
+}
+
+const ruleRow = (r: EventData) => ({ addressee: r.addressee, copy_to: r.copyTo });
 
 /** A records row as the replay states it: content and paper 记录人 by their SM3 digests. */
 function recordState(r: { data: string; imported_recorder: string | null } & Row): Row {
@@ -204,6 +238,10 @@ const CHECKED_TABLES = [
   'signing_keys',
   'records',
   'reports',
+  ...OVERSIGHT_TABLES,
+  'referrals',
+  'referral_files',
+  'referral_rules',
 ];
 
 /**
@@ -255,6 +293,9 @@ async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
     .select('imported_recorder')
     .execute();
   const reports = await db.selectFrom('reports').selectAll().execute();
+  const referrals = await db.selectFrom('referrals').selectAll().execute();
+  const referralFiles = await db.selectFrom('referral_files').selectAll().execute();
+  const referralRules = await db.selectFrom('referral_rules').selectAll().execute();
 
   const byUser = new Map<string, Array<{ role: string; unit: string }>>();
   for (const r of roles) byUser.set(r.username, [...(byUser.get(r.username) ?? []), r]);
@@ -280,5 +321,12 @@ async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
     ['signing_keys', new Map(keys.map((k) => [k.id, { ...k, retired: k.retired_at !== null }]))],
     ['reports', new Map(reports.map((r) => [r.id, r]))],
     ['records', new Map(records.map((r) => [r.id, recordState(r)]))],
+    ...(await readOversightTables(db)),
+    [
+      'referrals',
+      new Map(referrals.map((r) => [r.id, { status: r.status, digest: referralDigest(r) }])),
+    ],
+    ['referral_files', new Map(referralFiles.map((f) => [f.id, { ...f, size: Number(f.size) }]))],
+    ['referral_rules', new Map(referralRules.map((r) => [r.level, r]))],
   ]);
 }

@@ -62,8 +62,13 @@ describeEachEngine('regional exports', (engine) => {
   afterAll(() => t.close());
 
   it('sums what the region received, counting a person once, 填报单位 naming the region', async () => {
-    const summary = await c.reviewer
+    // Nothing is accepted yet: by default the export counts accepted versions only.
+    const accepted = await c.reviewer
       .get(`${region}/summary/export?from=2020Q1&to=2020Q4&format=json`)
+      .expect(200);
+    expect(accepted).toMatchObject({ records: 0, units: 0, zero: true });
+    const summary = await c.reviewer
+      .get(`${region}/summary/export?from=2020Q1&to=2020Q4&format=json&include=submitted`)
       .expect(200);
     expect(summary).toMatchObject({
       filler: { code: '410200', name: '开封市统计局' },
@@ -123,7 +128,7 @@ describeEachEngine('regional exports', (engine) => {
   });
 
   it('is for the region’s reviewers only, and explains bad ranges', async () => {
-    await c.filler.get(`${region}/summary/export?from=2020Q1&to=2020Q4&format=json`).expect(404);
+    await c.filler.get(`${region}/summary/export?from=2020Q1&to=2020Q4&format=json`).expect(403);
     await c.reviewer.get(`/api/v1/regions/410000/annual-report?year=2020`).expect(404);
     const backwards = await c.reviewer
       .get(`${region}/summary/export?from=2020Q4&to=2020Q1&format=json`)

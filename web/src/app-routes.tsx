@@ -1,5 +1,5 @@
 /** The routes of the app and the guards in front of them. */
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppShell } from './app-shell';
 import { AuditTrailPage } from './audit/audit-trail-page';
@@ -10,10 +10,15 @@ import type { PageKey } from './navigation';
 import { NotFoundPage } from './not-found-page';
 import { UnitTreePage } from './org/unit-tree-page';
 import { UserListPage } from './org/user-list-page';
+import { CompliancePage } from './oversight/compliance-page';
+import { SupervisionPage } from './oversight/supervision-page';
 import { RecordAmendPage } from './records/record-amend-page';
 import { RecordDetailPage } from './records/record-detail-page';
 import { RecordEditPage } from './records/record-edit-page';
 import { RecordListPage } from './records/record-list-page';
+import { ReferralDetailPage } from './referrals/referral-detail-page';
+import { ReferralListPage } from './referrals/referral-list-page';
+import { ReferralNewPage } from './referrals/referral-new-page';
 import { ReportPage } from './reports/report-page';
 import { ReportsPage } from './reports/reports-page';
 import { RulesPage } from './rules/rules-page';
@@ -26,6 +31,9 @@ import {
 } from './session/route-guards';
 import { SignInPage } from './session/sign-in-page';
 import { SettingsPage } from './settings/settings-page';
+
+// The analysis page carries ECharts: a chunk of its own, fetched when first opened.
+const AnalysisPage = lazy(() => import('./analysis/analysis-page'));
 
 const guarded = (page: PageKey, element: ReactNode) => (
   <RequirePage page={page}>{element}</RequirePage>
@@ -53,6 +61,20 @@ export function AppRoutes() {
             <Route path="/imports" element={guarded('imports', <ImportPage />)} />
             <Route path="/reports" element={guarded('reports', <ReportsPage />)} />
             <Route path="/reports/:unit/:period" element={guarded('reports', <ReportPage />)} />
+            <Route path="/compliance" element={guarded('compliance', <CompliancePage />)} />
+            <Route path="/supervision" element={guarded('supervision', <SupervisionPage />)} />
+            <Route path="/referrals" element={guarded('referrals', <ReferralListPage />)} />
+            <Route path="/referrals/new" element={guarded('referrals', <ReferralNewPage />)} />
+            <Route path="/referrals/:id" element={guarded('referrals', <ReferralDetailPage />)} />
+            <Route
+              path="/analysis"
+              element={guarded(
+                'analysis',
+                <Suspense fallback={null}>
+                  <AnalysisPage />
+                </Suspense>,
+              )}
+            />
             <Route path="/units" element={guarded('units', <UnitTreePage />)} />
             <Route path="/users" element={guarded('users', <UserListPage />)} />
             <Route path="/rules" element={guarded('rules', <RulesPage />)} />

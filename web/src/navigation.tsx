@@ -5,12 +5,16 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
+  FileProtectOutlined,
   FileTextOutlined,
   HomeOutlined,
+  SafetyCertificateOutlined,
   SendOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -21,6 +25,10 @@ export type PageKey =
   | 'records'
   | 'imports'
   | 'reports'
+  | 'compliance'
+  | 'supervision'
+  | 'referrals'
+  | 'analysis'
   | 'units'
   | 'users'
   | 'rules'
@@ -78,6 +86,42 @@ export const pages: PageEntry[] = [
     label: () => '季度报送',
     allows: (user, roles) =>
       isBusinessUser(user) && (!roles || roles.some((grant) => reportingRoles.has(grant.role))),
+  },
+  {
+    // The bureau above watches how its region keeps the reporting rules (制度执行、责任追究).
+    key: 'compliance',
+    path: '/compliance',
+    icon: <FileProtectOutlined />,
+    label: () => '制度执行',
+    allows: (user, roles) =>
+      isBusinessUser(user) && (!roles || roles.some((grant) => grant.role === 'reviewer')),
+  },
+  {
+    // A bureau's checks on the statistical bodies below it (notice 三: 监督检查).
+    key: 'supervision',
+    path: '/supervision',
+    icon: <SafetyCertificateOutlined />,
+    label: () => '监督检查',
+    allows: (user, roles) =>
+      isBusinessUser(user) && (!roles || roles.some((grant) => reportingRoles.has(grant.role))),
+  },
+  {
+    // Referrals are the reviewer's: the bureau above refers what it received (移送).
+    key: 'referrals',
+    path: '/referrals',
+    icon: <ShareAltOutlined />,
+    label: () => '案件移送',
+    allows: (user, roles) =>
+      isBusinessUser(user) && (!roles || roles.some((grant) => grant.role === 'reviewer')),
+  },
+  {
+    // The bureau above analyses what its region reported; the server checks the region.
+    key: 'analysis',
+    path: '/analysis',
+    icon: <BarChartOutlined />,
+    label: () => '统计分析',
+    allows: (user, roles) =>
+      isBusinessUser(user) && (!roles || roles.some((grant) => grant.role === 'reviewer')),
   },
   {
     key: 'units',

@@ -11,6 +11,8 @@ import * as notices from './migrations/0005-notices.js';
 import * as userEmail from './migrations/0006-user-email.js';
 import * as recordImports from './migrations/0007-record-imports.js';
 import * as logFrontier from './migrations/0008-log-frontier.js';
+import * as referrals from './migrations/0009-referrals.js';
+import * as oversight from './migrations/0010-oversight.js';
 import type { Db } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -22,6 +24,8 @@ const migrations: Record<string, Migration> = {
   '0006-user-email': userEmail,
   '0007-record-imports': recordImports,
   '0008-log-frontier': logFrontier,
+  '0009-referrals': referrals,
+  '0010-oversight': oversight,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -278,6 +278,97 @@ export interface NoticeTable {
   read_at: string | null;
 }
 
+export interface ReferralTable {
+  id: string;
+  /** The bureau whose reviewer refers: the letter is theirs and its events go to its log. */
+  bureau: string;
+  /** 文号, e.g. 汴统移〔2020〕1号; unique within the bureau. */
+  number: string;
+  /** Beijing calendar date of the letter. */
+  letter_date: string;
+  /** JSON list of the addressees (主送). */
+  addressees: string;
+  copy_discipline: number;
+  /** JSON list of the bodies copied (抄送), the discipline inspection bodies. */
+  copy_to: string;
+  /** JSON list of the ids of the records referred, in letter order. */
+  record_ids: string;
+  status: string;
+  due_date: string | null;
+  feedback_result: string | null;
+  feedback_date: string | null;
+  close_note: string | null;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  sent_at: string | null;
+  feedback_at: string | null;
+  closed_at: string | null;
+}
+
+export interface ReferralFileTable {
+  id: string;
+  referral_id: string;
+  /** `attachment` (sent with the letter) or `feedback` (the reply received). */
+  role: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sm3: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface ReferralRuleTable {
+  level: string;
+  addressee: string;
+  copy_to: string;
+  updated_at: string;
+}
+
+/** A follow-up of 责任追究 on a unit's quarter, recorded by a reviewer of `bureau`. */
+export interface AccountabilityActionTable {
+  id: string;
+  bureau: string;
+  unit: string;
+  period: string;
+  /** `notice` 发出通知, `talk` 约谈 or `result` 处理结果. */
+  kind: string;
+  /** Beijing calendar date of the action. */
+  date: string;
+  text: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** A supervision check (监督检查) by bureau `unit` on a statistical body below it. */
+export interface SupervisionCheckTable {
+  id: string;
+  unit: string;
+  checked_on: string;
+  body: string;
+  body_unit: string | null;
+  findings: string;
+  requirements: string | null;
+  rectify_by: string | null;
+  /** `open`, `rectified` or `closed`. */
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SupervisionUpdateTable {
+  check_id: string;
+  seq: number;
+  status: string;
+  date: string;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface Schema {
   units: UnitTable;
   users: UserTable;
@@ -304,6 +395,12 @@ export interface Schema {
   report_signatures: ReportSignatureTable;
   unit_seals: UnitSealTable;
   notices: NoticeTable;
+  accountability_actions: AccountabilityActionTable;
+  supervision_checks: SupervisionCheckTable;
+  supervision_updates: SupervisionUpdateTable;
+  referrals: ReferralTable;
+  referral_files: ReferralFileTable;
+  referral_rules: ReferralRuleTable;
 }
 
 export type Db = Kysely<Schema>;
@@ -312,3 +409,4 @@ export type UserRow = Selectable<UserTable>;
 export type RecordRow = Selectable<RecordTable>;
 export type EvidenceRow = Selectable<EvidenceTable>;
 export type ReportRow = Selectable<ReportTable>;
+export type ReferralRow = Selectable<ReferralTable>;

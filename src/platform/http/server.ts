@@ -17,6 +17,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { analysisRoutes } from '../../analysis/analysis-routes.js';
 import { auditRoutes } from '../../audit/audit-routes.js';
 import { authHooks } from '../../auth/auth-hooks.js';
 import { type Action, isAction } from '../../auth/policy.js';
@@ -26,8 +27,11 @@ import { importRoutes } from '../../imports/import-routes.js';
 import { logRoutes } from '../../ledger/log-routes.js';
 import { unitRoutes } from '../../org/unit-routes.js';
 import { userRoutes } from '../../org/user-routes.js';
+import { oversightRoutes } from '../../oversight/oversight-routes.js';
+import { supervisionRoutes } from '../../oversight/supervision-routes.js';
 import { evidenceRoutes } from '../../records/evidence-routes.js';
 import { recordRoutes } from '../../records/record-routes.js';
+import { referralRoutes } from '../../referrals/referral-routes.js';
 import { noticeRoutes } from '../../reports/notice-routes.js';
 import { reportRoutes } from '../../reports/report-routes.js';
 import { ruleRoutes } from '../../rules/rule-routes.js';
@@ -108,6 +112,10 @@ export async function buildServer(
       await api.register(reportRoutes, { ctx });
       await api.register(exportRoutes, { ctx });
       await api.register(noticeRoutes, { ctx });
+      await api.register(oversightRoutes, { ctx });
+      await api.register(supervisionRoutes, { ctx });
+      await api.register(referralRoutes, { ctx });
+      await api.register(analysisRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,7 @@ import { LoadFailure } from '../api/load-failure';
 import { useResource } from '../api/use-resource';
 import { unitsApi } from '../org/units';
 import { PageTitle } from '../page-title';
+import { ReferRecordButton } from '../referrals/refer-record-button';
 import { rulesApi } from '../rules/rules';
 import { useSignedIn } from '../session/session-context';
 import { EvidencePanel } from './evidence-panel';
@@ -75,6 +76,7 @@ function RecordDetail({
         <Flex align="center" gap="small" wrap>
           <RecordStatusTag record={record} />
           <span>第 {record.version} 版</span>
+          <ReferRecordButton recordId={record.id} voided={record.voided !== null} />
         </Flex>
         {record.voided && (
           <Alert

@@ -10,13 +10,14 @@ import { LoadFailure } from '../api/load-failure';
 import { useResource } from '../api/use-resource';
 import { DueDatePreview } from '../calendar/due-date-preview';
 import { PageTitle } from '../page-title';
+import { AuthorityRulesEditor } from '../referrals/authority-rules-editor';
 import { useSignedIn } from '../session/session-context';
 import { HolidaysPage } from './holidays-page';
 import { RuleVersions } from './rule-versions';
 import { type Rules, rulesApi } from './rules';
 import { SituationMapping } from './situation-mapping';
 
-const tabKeys = ['versions', 'mapping', 'holidays', 'due-dates'] as const;
+const tabKeys = ['versions', 'mapping', 'holidays', 'due-dates', 'referral'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 export function RulesPage() {
@@ -62,6 +63,15 @@ export function RulesPage() {
       key: 'due-dates',
       label: '报送截止日',
       children: <DueDatePreview version={calendarVersion} />,
+    },
+    {
+      key: 'referral',
+      label: '干部管理权限',
+      children: (
+        <Card>
+          <AuthorityRulesEditor editable={editable} />
+        </Card>
+      ),
     },
   ];
 
