@@ -20,6 +20,7 @@ export default defineConfig({
             'test/oversight/**/*.test.ts',
             'test/analysis/**/*.test.ts',
             'test/demo/**/*.test.ts',
+            'test/annual/**/*.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 60_000,

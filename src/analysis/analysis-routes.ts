@@ -35,7 +35,7 @@ export const analysisRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base,
       },
     },
     async (request) => {
-      requireRegionReviewer(viewerOf(request), request.params.unit);
+      await requireRegionReviewer(ctx, viewerOf(request), request.params.unit);
       const { include, ...range } = request.query;
 
       return regionSummary(ctx, {
@@ -60,7 +60,7 @@ export const analysisRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base,
       },
     },
     async (request) => {
-      requireRegionReviewer(viewerOf(request), request.params.unit);
+      await requireRegionReviewer(ctx, viewerOf(request), request.params.unit);
       const { include, ...rest } = request.query;
 
       return analyseRegion(

@@ -92,7 +92,7 @@ export const exportRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, {
       },
     },
     async (request, reply) => {
-      requireRegionReviewer(viewerOf(request), request.params.unit);
+      await requireRegionReviewer(ctx, viewerOf(request), request.params.unit);
       const { include, ...range } = request.query;
       const exported = await exportRegionalSummary(ctx, {
         region: request.params.unit,
@@ -118,7 +118,7 @@ export const exportRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, {
       },
     },
     async (request, reply) => {
-      requireRegionReviewer(viewerOf(request), request.params.unit);
+      await requireRegionReviewer(ctx, viewerOf(request), request.params.unit);
       const exported = await exportAnnualReport(ctx, {
         region: request.params.unit,
         year: request.query.year,

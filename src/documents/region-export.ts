@@ -5,11 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Actor } from '../ledger/event-log.js';
+import { allUnits, requireRegionReader } from '../oversight/region-access.js';
 import { type Context, write } from '../platform/context.js';
-import { fail } from '../platform/errors.js';
 import { DOCX, XLSX } from '../records/media-type.js';
 import type { Viewer } from '../records/record-access.js';
-import { holdsRole } from '../records/record-access.js';
 import { annualReportTitle } from './annual-report.js';
 import { loadAnnualReport } from './annual-report-data.js';
 import { renderAnnualReportDocx } from './annual-report-docx.js';
@@ -19,10 +18,16 @@ import { SUMMARY_TITLE } from './summary-document.js';
 import { renderSummaryPdf } from './summary-pdf.js';
 import { renderSummaryXlsx } from './summary-xlsx.js';
 
-/** The reviewers of a bureau read its region; anyone else is told there is no such region. */
-export function requireRegionReviewer(viewer: Viewer, region: string): void {
-  if (!holdsRole(viewer, 'reviewer', region))
-    fail('UNIT_NOT_FOUND', undefined, '没有找到该地区，或您不是该地区的审核人');
+/**
+ * The reviewers of a bureau read its region and every subtree of it (a city's reviewer reads a
+ * county's region too); anyone else is told there is no such region.
+ */
+export async function requireRegionReviewer(
+  ctx: Context,
+  viewer: Viewer,
+  region: string,
+): Promise<void> {
+  requireRegionReader(viewer, await allUnits(ctx), region);
 }
 
 export async function exportRegionalSummary(
@@ -88,7 +93,7 @@ export async function exportAnnualReport(
   });
 }
 
-async function logged(
+export async function logged(
   ctx: Context,
   region: string,
   actor: Actor,

@@ -220,7 +220,11 @@ function unsigned(): SignatureLine[] {
   }));
 }
 
-async function sealImage(ctx: Context, report: ReportRow): Promise<SummaryDocument['seal']> {
+/** The seal image a sealed report or yearly summary names, read back and checked. */
+export async function sealImage(
+  ctx: Context,
+  report: Pick<ReportRow, 'seal'>,
+): Promise<SummaryDocument['seal']> {
   if (!report.seal) return null;
 
   const { sealImage: sm3 } = JSON.parse(report.seal) as { sealImage: string };

@@ -5,6 +5,11 @@
  * from the reports table and the calendar in one query, so it costs the same for 10 units as
  * a query over 3,000 does, not one query per cell.
  */
+import {
+  type AnnualComplianceCell,
+  annualCompliance,
+  wholeYears,
+} from '../annual/annual-compliance.js';
 import { beijingDate } from '../calendar/beijing-time.js';
 import { periodCalendar } from '../calendar/due-date.js';
 import { parsePeriod } from '../calendar/period.js';
@@ -44,6 +49,11 @@ export interface ComplianceView {
   unitsExpected: number;
   totals: ComplianceTotals;
   units: ComplianceRow[];
+  /**
+   * The yearly regional summaries (本地区汇总表) of the region's bureaus, the region's own
+   * included, for each year whose four quarters lie in the range.
+   */
+  annual: AnnualComplianceCell[];
 }
 
 /** Units per query: well inside SQLite's and PostgreSQL's limits on bound parameters. */
@@ -82,6 +92,9 @@ export async function complianceView(
     };
   });
   const cells = rows.flatMap((r) => r.cells);
+  const byCode = new Map(all.map((u) => [u.code, u]));
+  const bureaus = reportingUnits(all, region).map((u) => byCode.get(u.code)!);
+  const annual = await annualCompliance(ctx, bureaus, wholeYears(from, to), today);
 
   return {
     region: { code: region, name: all.find((u) => u.code === region)!.name },
@@ -97,6 +110,7 @@ export async function complianceView(
     unitsExpected: rows.filter((r) => r.totals.expected > 0).length,
     totals: complianceTotals(cells),
     units: rows,
+    annual,
   };
 }
 

@@ -140,6 +140,24 @@ export const errorCatalog = {
     status: 409,
     message: '该单位该季度未缺报、未迟报、也未被退回，无需责任追究',
   },
+  ANNUAL_NOT_FOUND: {
+    status: 404,
+    message: '该年度的本地区汇总表尚未编制，请先由填报人编制',
+  },
+  ANNUAL_STATE: { status: 409, message: '本地区汇总表当前的状态不允许此操作' },
+  ANNUAL_STALE: {
+    status: 409,
+    message: '编制后又有季度报告被接收，本地区汇总表的数字已变，请重新编制后再签字、盖章、报送',
+  },
+  ANNUAL_TOO_EARLY: {
+    status: 409,
+    message: '该年度尚未结束，次年 1 月 1 日起才能编制上一年的本地区汇总表',
+  },
+  ANNUAL_NOT_BUREAU: {
+    status: 409,
+    message: '只有县（区）以上统计局填写本地区汇总表，请选择统计局',
+  },
+  ANNUAL_YEAR_INVALID: { status: 400, message: '年份须是 2000 到 2999 之间的四位数字' },
   SUPERVISION_NOT_FOUND: { status: 404, message: '监督检查记录不存在，或您无权查看' },
   SUPERVISION_STATUS: {
     status: 409,

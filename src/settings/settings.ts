@@ -49,6 +49,11 @@ export const settingsSchema = z
       .int()
       .min(1, '证据材料上限至少 1 MB')
       .max(4096, '证据材料上限最多 4096 MB'),
+    regionalSummaryDueDay: z
+      .number()
+      .int()
+      .min(1, '县级本地区汇总表的截止日须在 1 月 1 日到 31 日之间')
+      .max(31, '县级本地区汇总表的截止日须在 1 月 1 日到 31 日之间'),
   })
   .strict();
 
@@ -71,6 +76,11 @@ export const defaultSettings: Settings = {
   reminderDays: [7, 3, 1],
   /** Phone videos of a meeting run to a few hundred MB; 200 MB keeps one upload manageable. */
   evidenceMaxMegabytes: 200,
+  /**
+   * The day in January by which a county sends its yearly regional summary. The notice fixes
+   * only the city's date (1月底前); the 15th leaves the city two weeks to check and aggregate.
+   */
+  regionalSummaryDueDay: 15,
 };
 
 const SECRET_KEY = 'instanceSecret';

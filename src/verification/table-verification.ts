@@ -4,6 +4,7 @@
  * behind the application's back (no event) shows up as a difference, named by table, key and
  * field. Secrets are compared by digest: the log holds the SM3 of each password hash.
  */
+import { annualHandlers, readAnnualTables } from '../annual/annual-state.js';
 import { passwordDigest } from '../auth/password.js';
 import type { LogEvent } from '../ledger/event-log.js';
 import {
@@ -112,6 +113,7 @@ const handlers: Record<string, Handler> = {
   },
   ...oversightHandlers,
   ...referralHandlers(),
+  ...annualHandlers,
   'referralRules.set': (s, d) => {
     for (const r of d.after) s.merge('referral_rules', r.level, ruleRow(r));
   },
@@ -242,6 +244,7 @@ const CHECKED_TABLES = [
   'referrals',
   'referral_files',
   'referral_rules',
+  'annual_summaries',
 ];
 
 /**
@@ -328,5 +331,6 @@ async function readTables(db: Db): Promise<Map<string, Map<string, Row>>> {
     ],
     ['referral_files', new Map(referralFiles.map((f) => [f.id, { ...f, size: Number(f.size) }]))],
     ['referral_rules', new Map(referralRules.map((r) => [r.level, r]))],
+    ...(await readAnnualTables(db)),
   ]);
 }

@@ -167,10 +167,12 @@ describeEachEngine('regional analysis API', (engine) => {
     expect(last.data.recordIds).toHaveLength(4);
   });
 
-  it('is for the region’s reviewers only', async () => {
+  it('is for the reviewers of the region or of a bureau above it', async () => {
     const range = '?from=2020Q1&to=2020Q4';
     await r.county.filler.get(`/api/v1/regions/410200/analysis${range}`).expect(403);
-    await r.reviewer.get(`/api/v1/regions/${TX}/analysis${range}`).expect(404);
+    const county = await r.reviewer.get(`/api/v1/regions/${TX}/analysis${range}`).expect(200);
+    expect(county.regionUnits).toEqual([{ code: TX, name: '通许县统计局' }]);
+    await r.county.otherCounty.get(`/api/v1/regions/${QX}/analysis${range}`).expect(403);
     await r.reviewer.get(`/api/v1/regions/999999/analysis${range}`).expect(404);
   });
 });

@@ -13,6 +13,7 @@ import * as recordImports from './migrations/0007-record-imports.js';
 import * as logFrontier from './migrations/0008-log-frontier.js';
 import * as referrals from './migrations/0009-referrals.js';
 import * as oversight from './migrations/0010-oversight.js';
+import * as annualSummaries from './migrations/0011-annual-summaries.js';
 import type { Db } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0008-log-frontier': logFrontier,
   '0009-referrals': referrals,
   '0010-oversight': oversight,
+  '0011-annual-summaries': annualSummaries,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -278,6 +278,33 @@ export interface NoticeTable {
   read_at: string | null;
 }
 
+/** A version of a bureau's yearly regional summary (migration 0011). */
+export interface AnnualSummaryTable {
+  id: string;
+  unit: string;
+  year: number;
+  version: number;
+  /** draft, signed (both leaders), sealed, submitted. */
+  status: string;
+  /** Beijing calendar date by which it is due. */
+  due: string;
+  /** JSON: the regional summary (附件2 counts) as compiled. */
+  summary: string;
+  /** JSON: the quarterly report versions the figures count, by unit and period. */
+  basis: string;
+  basis_digest: string;
+  /** JSON list of { role, username, name, at }. */
+  signatures: string;
+  seal: string | null;
+  checkpoint: string | null;
+  checkpoint_size: number | null;
+  compiled_at: string;
+  compiled_by: string;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  days_late: number | null;
+}
+
 export interface ReferralTable {
   id: string;
   /** The bureau whose reviewer refers: the letter is theirs and its events go to its log. */
@@ -401,6 +428,7 @@ export interface Schema {
   referrals: ReferralTable;
   referral_files: ReferralFileTable;
   referral_rules: ReferralRuleTable;
+  annual_summaries: AnnualSummaryTable;
 }
 
 export type Db = Kysely<Schema>;
@@ -410,3 +438,4 @@ export type RecordRow = Selectable<RecordTable>;
 export type EvidenceRow = Selectable<EvidenceTable>;
 export type ReportRow = Selectable<ReportTable>;
 export type ReferralRow = Selectable<ReferralTable>;
+export type AnnualSummaryRow = Selectable<AnnualSummaryTable>;

@@ -18,6 +18,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { analysisRoutes } from '../../analysis/analysis-routes.js';
+import { annualRoutes } from '../../annual/annual-routes.js';
 import { auditRoutes } from '../../audit/audit-routes.js';
 import { authHooks } from '../../auth/auth-hooks.js';
 import { type Action, isAction } from '../../auth/policy.js';
@@ -116,6 +117,7 @@ export async function buildServer(
       await api.register(supervisionRoutes, { ctx });
       await api.register(referralRoutes, { ctx });
       await api.register(analysisRoutes, { ctx });
+      await api.register(annualRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

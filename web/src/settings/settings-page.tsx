@@ -130,6 +130,14 @@ const groups: Group[] = [
         min: 1,
         max: 4096,
       },
+      {
+        key: 'regionalSummaryDueDay',
+        label: '县级本地区汇总表截止日（1 月几日）',
+        help: '各县（区）次年 1 月此日前报送上一年的本地区汇总表；市级为 1 月 31 日（通知规定）',
+        kind: 'number',
+        min: 1,
+        max: 31,
+      },
     ],
   },
 ];

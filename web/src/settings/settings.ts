@@ -14,6 +14,7 @@ export interface Settings {
   reminderDays: number[];
   provinceLevels: boolean;
   evidenceMaxMegabytes: number;
+  regionalSummaryDueDay: number;
 }
 
 export const settingsApi = {
