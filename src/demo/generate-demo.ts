@@ -12,6 +12,7 @@ import { buildServer, type ServerOptions } from '../platform/http/server.js';
 import { type Instance, openInstance } from '../platform/instance.js';
 import { sendReferralReminders } from '../referrals/referral-reminders.js';
 import { sendReminders } from '../reports/reminders.js';
+import { scheduleAnnualSummaries } from './demo-annual.js';
 import { sealPng } from './demo-files.js';
 import { ADMIN_ONE_TIME_PASSWORD, createAccounts } from './demo-people.js';
 import { type DemoPlan, planDemo, setupTime } from './demo-plan.js';
@@ -89,6 +90,7 @@ export async function generateDemo(demo: DemoInstance, seed: number): Promise<De
     recordIds: new Map(),
   };
   for (const quarter of plan.quarters) scheduleQuarter(stage, quarter);
+  scheduleAnnualSummaries(stage, plan);
   const available = app.hasRoute({ method: 'POST', url: '/api/v1/referrals' });
   const referrals = scheduleReferrals(stage, plan.referrals, available);
 

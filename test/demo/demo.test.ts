@@ -137,6 +137,18 @@ describe('the demo data', () => {
     expect(referrals.map((r) => r.status).sort()).toEqual(['closed', 'feedback', 'sent']);
   });
 
+  it('has the counties’ yearly regional summaries for 2022, one sent late and one missing', async () => {
+    const sent = await demo.ctx.db
+      .selectFrom('annual_summaries')
+      .select(['unit', 'status', 'days_late'])
+      .where('year', '=', 2022)
+      .execute();
+
+    expect(sent).toHaveLength(8);
+    expect(sent.every((s) => s.status === 'submitted')).toBe(true);
+    expect(sent.filter((s) => Number(s.days_late) > 0)).toHaveLength(1);
+  });
+
   it('passes liuhen verify', async () => {
     const report = await verifyInstance(demo.ctx);
 
