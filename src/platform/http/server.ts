@@ -40,6 +40,7 @@ import { settingsRoutes } from '../../settings/settings-routes.js';
 import type { Context } from '../context.js';
 import { errorHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
+import { securityHeaders } from './security-headers.js';
 
 z.config(z.locales.zhCN());
 
@@ -64,6 +65,7 @@ export async function buildServer(
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.addHook('onRoute', requireAction);
+  securityHeaders(app);
   app.addHook('onResponse', async (request, reply) => {
     // One line per request: route pattern (never the raw URL, which can carry names),
     // status and timing; no bodies, no query strings.
