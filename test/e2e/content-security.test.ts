@@ -25,12 +25,10 @@ describe.runIf(browserAvailable())('content security policy in Chromium', () => 
       if (/Content Security Policy/i.test(message.text())) seen.push(message.text());
     });
     await page.exposeFunction('reportViolation', (text: string) => seen.push(text));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        const report = (window as unknown as { reportViolation: (t: string) => void })
-          .reportViolation;
-        report(`${event.violatedDirective} ${event.blockedURI}`);
-      });
+    // Run in the page: the test's own TypeScript has no DOM types, so the script is text.
+    await page.addInitScript({
+      content: `document.addEventListener('securitypolicyviolation', (event) =>
+        window.reportViolation(event.violatedDirective + ' ' + event.blockedURI));`,
     });
 
     return seen;
@@ -69,14 +67,14 @@ describe.runIf(browserAvailable())('content security policy in Chromium', () => 
     const { page, context } = await world.newPage();
     const violations = await watchViolations(page);
     await page.goto(`${world.server.url}/login`);
-    await page.evaluate(() => {
+    await page.evaluate(`{
       const script = document.createElement('script');
       script.textContent = 'document.body.dataset.injected = "yes"';
       document.body.append(script);
-    });
+    }`);
 
     await expect.poll(() => violations.length).toBeGreaterThan(0);
-    expect(await page.evaluate(() => document.body.dataset.injected)).toBeUndefined();
+    expect(await page.evaluate('document.body.dataset.injected')).toBeUndefined();
     await context.close();
   });
 });
