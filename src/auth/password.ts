@@ -49,19 +49,6 @@ export function passwordClasses(password: string): number {
   return classes.filter((pattern) => pattern.test(password)).length;
 }
 
-export interface PasswordPolicy {
-  minLength: number;
-  minClasses: number;
-}
-
-export function meetsPolicy(password: string, policy: PasswordPolicy): boolean {
-  return (
-    [...password].length >= policy.minLength &&
-    password.length <= 128 &&
-    passwordClasses(password) >= policy.minClasses
-  );
-}
-
 /**
  * A random one-time password that meets the default policy: 14 characters from an alphabet
  * without look-alikes (0/O, 1/l/I), with every class present.

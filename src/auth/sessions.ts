@@ -10,7 +10,8 @@ import { type Context, write } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { AppError, fail } from '../platform/errors.js';
 import { readSettings, type Settings } from '../settings/settings.js';
-import { hashPassword, meetsPolicy, passwordDigest, verifyPassword } from './password.js';
+import { hashPassword, passwordDigest, verifyPassword } from './password.js';
+import { type PasswordRules, passwordProblems } from './password-policy.js';
 
 export interface SessionInfo {
   sessionId: string;
@@ -71,13 +72,26 @@ export async function signIn(
   }
 
   const token = newToken();
+  const expired = passwordExpired(row, settings, now);
   await write(ctx, async (change) => {
     const at = change.now.toISOString();
     await change.trx
       .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, last_sign_in_at: at })
+      .set({
+        failed_attempts: 0,
+        locked_until: null,
+        last_sign_in_at: at,
+        ...(expired ? { must_change_password: 1 } : {}),
+      })
       .where('id', '=', row.id)
       .execute();
+    if (expired)
+      await change.event({
+        type: 'user.password-expired',
+        actor: { username, ip },
+        unit: row.unit,
+        data: { username, changedAt: row.password_changed_at },
+      });
     await change.trx
       .insertInto('sessions')
       .values({
@@ -98,7 +112,7 @@ export async function signIn(
     });
   });
 
-  return { token, user: row };
+  return { token, user: expired ? { ...row, must_change_password: 1 } : row };
 }
 
 async function rejectPassword(
@@ -244,19 +258,37 @@ export async function changePassword(
   }
 
   const settings = await readSettings(ctx);
-  if (
-    !meetsPolicy(next, {
-      minLength: settings.passwordMinLength,
-      minClasses: settings.passwordMinClasses,
-    })
-  ) {
-    fail('PASSWORD_WEAK', [{ field: 'next', message: policyText(settings) }]);
-  }
+  const problems = passwordProblems(next, { ...policyOf(settings), username: row.username });
+  if (problems.length > 0)
+    fail(
+      'PASSWORD_WEAK',
+      problems.map((message) => ({ field: 'next', message })),
+      `新密码不符合密码规则：${problems.join('；')}`,
+    );
   if (next === current)
     fail('PASSWORD_REUSED', [{ field: 'next', message: '新密码不能与当前密码相同' }]);
+  if (await usedRecently(ctx, row.id, next, settings.passwordHistory - 1))
+    fail(
+      'PASSWORD_REUSED',
+      [
+        {
+          field: 'next',
+          message: `新密码不能与最近 ${settings.passwordHistory} 次使用过的密码相同`,
+        },
+      ],
+      `新密码不能与最近 ${settings.passwordHistory} 次使用过的密码相同，请换一个`,
+    );
 
   const hash = await hashPassword(next, ctx.config.scryptCost);
   await write(ctx, async (change) => {
+    await change.trx
+      .insertInto('password_history')
+      .values({
+        user_id: row.id,
+        password_hash: row.password_hash,
+        replaced_at: change.now.toISOString(),
+      })
+      .execute();
     await change.trx
       .updateTable('users')
       .set({
@@ -276,7 +308,43 @@ export async function changePassword(
 }
 
 export function policyText(settings: Settings): string {
-  return `新密码至少 ${settings.passwordMinLength} 位，并包含大写字母、小写字母、数字、符号中的至少 ${settings.passwordMinClasses} 类`;
+  return `新密码至少 ${settings.passwordMinLength} 位，包含大写字母、小写字母、数字、符号中的至少 ${settings.passwordMinClasses} 类，不含用户名，不是常见密码，不与最近 ${settings.passwordHistory} 次的密码相同`;
+}
+
+export function policyOf(settings: Settings): PasswordRules {
+  return { minLength: settings.passwordMinLength, minClasses: settings.passwordMinClasses };
+}
+
+/** Whether `password` is one of the account's last `count` earlier passwords. */
+async function usedRecently(
+  ctx: Context,
+  userId: string,
+  password: string,
+  count: number,
+): Promise<boolean> {
+  if (count <= 0) return false;
+  const earlier = await ctx.db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('replaced_at', 'desc')
+    .limit(count)
+    .execute();
+  for (const { password_hash } of earlier)
+    if (await verifyPassword(password, password_hash)) return true;
+
+  return false;
+}
+
+/**
+ * An administrator whose password is older than the setting must change it before anything
+ * else: the flag is set at sign-in, with an event, and the usual forced change follows.
+ */
+function passwordExpired(row: UserRow, settings: Settings, now: Date): boolean {
+  if (!row.admin_role || row.must_change_password === 1) return false;
+  const age = now.getTime() - Date.parse(row.password_changed_at);
+
+  return age > settings.adminPasswordMaxAgeDays * 86_400_000;
 }
 
 /** The security administrator lifts a lockout. */

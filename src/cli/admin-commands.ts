@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CreatedAdministrator } from '../auth/administrators.js';
-import { generatePassword, meetsPolicy } from '../auth/password.js';
+import { generatePassword } from '../auth/password.js';
+import { passwordProblems } from '../auth/password-policy.js';
 import { resetPassword, unlockUser } from '../auth/sessions.js';
 import { checkpointChangedLogs } from '../ledger/checkpoints.js';
 import { publicKeys } from '../ledger/signing-keys.js';
@@ -44,8 +45,12 @@ export async function initCommand(config: Config, args: string[]): Promise<numbe
     return 2;
   }
   const adminPassword = values['admin-password'];
-  if (adminPassword !== undefined && !meetsPolicy(adminPassword, { minLength: 8, minClasses: 3 })) {
-    console.error('--admin-password 至少 8 位，并包含大写字母、小写字母、数字、符号中的至少三类');
+  const problems =
+    adminPassword === undefined
+      ? []
+      : passwordProblems(adminPassword, { minLength: 8, minClasses: 3 });
+  if (problems.length > 0) {
+    console.error(`--admin-password 不符合密码规则：${problems.join('；')}`);
     return 2;
   }
   if (values.preset !== undefined && values.preset !== 'kaifeng') {

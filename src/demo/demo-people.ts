@@ -87,7 +87,10 @@ export function presetCounties(): Array<{ code: string; name: string }> {
 }
 
 export function planPeople(random: SeededRandom, names: NameBook): DemoPeople {
-  const password = (prefix: string) => `${prefix}-${random.int(1000, 9999)}`;
+  // Three letters of the account name give a hint which password is whose, without containing
+  // the username, which the password policy forbids.
+  const password = (prefix: string) =>
+    `Lh${random.int(100, 999)}-${prefix.slice(0, 3)}#${random.int(1000, 9999)}`;
   const account = (
     username: string,
     role: DemoRole,

@@ -3,7 +3,8 @@
  * Accounts are disabled, never deleted, so that every event keeps a known actor.
  */
 import { randomUUID } from 'node:crypto';
-import { generatePassword, hashPassword, meetsPolicy, passwordDigest } from '../auth/password.js';
+import { generatePassword, hashPassword, passwordDigest } from '../auth/password.js';
+import { passwordProblems } from '../auth/password-policy.js';
 import type { Actor } from '../ledger/event-log.js';
 import { type Change, type Context, write } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
@@ -63,10 +64,18 @@ export async function createUser(
   actor: Actor,
 ): Promise<CreatedUser> {
   const settings = await readSettings(ctx);
-  const policy = { minLength: settings.passwordMinLength, minClasses: settings.passwordMinClasses };
-  if (input.password !== undefined && !meetsPolicy(input.password, policy)) {
-    fail('PASSWORD_WEAK', [{ field: 'password', message: '初始密码不符合密码规则' }]);
-  }
+  const rules = {
+    minLength: settings.passwordMinLength,
+    minClasses: settings.passwordMinClasses,
+    username: input.username,
+  };
+  const problems = input.password === undefined ? [] : passwordProblems(input.password, rules);
+  if (problems.length > 0)
+    fail(
+      'PASSWORD_WEAK',
+      problems.map((message) => ({ field: 'password', message })),
+      `初始密码不符合密码规则：${problems.join('；')}`,
+    );
 
   const password = input.password ?? generatePassword();
   const hash = await hashPassword(password, ctx.config.scryptCost);

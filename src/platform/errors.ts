@@ -13,7 +13,7 @@ export const errorCatalog = {
   SESSION_EXPIRED: { status: 401, message: '登录已超时，请重新登录' },
   CSRF_INVALID: { status: 403, message: '页面已过期，请刷新页面后重试' },
   FORBIDDEN: { status: 403, message: '您没有进行此操作的权限' },
-  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录或密码已重置，请先修改密码' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录、密码已重置或已过期，请先修改密码' },
   PASSWORD_WRONG: { status: 400, message: '当前密码不正确，请重新输入' },
   PASSWORD_WEAK: {
     status: 400,

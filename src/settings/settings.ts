@@ -40,6 +40,16 @@ export const settingsSchema = z
       .max(24, '会话最长 24 小时'),
     passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
     passwordMinClasses: z.number().int().min(3, '密码至少包含 3 类字符').max(4),
+    passwordHistory: z
+      .number()
+      .int()
+      .min(1, '禁止重复使用的密码个数须在 1 到 24 之间')
+      .max(24, '禁止重复使用的密码个数须在 1 到 24 之间'),
+    adminPasswordMaxAgeDays: z
+      .number()
+      .int()
+      .min(1, '管理员密码有效期须在 1 到 180 天之间')
+      .max(180, '管理员密码有效期须在 1 到 180 天之间'),
     provinceLevels: z.boolean(),
     reminderDays: z
       .array(z.number().int().min(1, '提醒天数须为 1 到 30').max(30, '提醒天数须为 1 到 30'))
@@ -70,6 +80,10 @@ export const defaultSettings: Settings = {
   sessionAbsoluteHours: 12,
   passwordMinLength: 8,
   passwordMinClasses: 3,
+  /** A new password may not be any of the last five (the current one included). */
+  passwordHistory: 5,
+  /** The three administrators change their passwords every 90 days (GB/T 22239 定期更换). */
+  adminPasswordMaxAgeDays: 90,
   /** A province deployment counts 厅局级 and 省部级 interferers in rows of their own. */
   provinceLevels: false,
   /** Reminders 7, 3 and 1 days before the deadline (issue: quarterly reporting). */

@@ -17,13 +17,13 @@ describeEachEngine('rules, settings and the reporting calendar', (engine) => {
         username: 'filler',
         name: '填报人',
         unit: '410221',
-        password: 'Filler-Pass-1',
+        password: 'Fl-Pass-1',
       })
       .expect(201);
     reader = t.client();
-    await reader.signIn('filler', 'Filler-Pass-1');
+    await reader.signIn('filler', 'Fl-Pass-1');
     await reader
-      .post('/api/v1/session/password', { current: 'Filler-Pass-1', next: 'Filler-Pass-2' })
+      .post('/api/v1/session/password', { current: 'Fl-Pass-1', next: 'Fl-Pass-2' })
       .expect(204);
   });
   afterAll(() => t.close());

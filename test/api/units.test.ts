@@ -210,13 +210,13 @@ describeEachEngine('units', (engine) => {
         username: 'reader',
         name: '读者',
         unit: '410221',
-        password: 'Reader-Pass-1',
+        password: 'Rd-Pass-1',
       })
       .expect(201);
     const c = t.client();
-    await c.signIn('reader', 'Reader-Pass-1');
+    await c.signIn('reader', 'Rd-Pass-1');
     await c
-      .post('/api/v1/session/password', { current: 'Reader-Pass-1', next: 'Reader-Pass-2' })
+      .post('/api/v1/session/password', { current: 'Rd-Pass-1', next: 'Rd-Pass-2' })
       .expect(204);
 
     await c.get('/api/v1/units').expect(200);

@@ -101,7 +101,7 @@ describe('liuhen demo', () => {
 
     expect(matrix.status).toBe(200);
     expect(((await matrix.json()) as { units: unknown[] }).units).toHaveLength(9);
-    expect(first.output()).toContain('Sysadmin-');
+    expect(first.output()).toMatch(/^sysadmin\s.*\sLh\d{3}-Sys#\d{4}$/m);
     expect(fs.existsSync(path.join(dir, 'liuhen-demo.json'))).toBe(true);
 
     const again = await startDemo(['--data-dir', dir]);

@@ -1,6 +1,7 @@
 /** The routes of the app and the guards in front of them. */
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
+import { AnnualPage } from './annual/annual-page';
 import { AppShell } from './app-shell';
 import { AuditTrailPage } from './audit/audit-trail-page';
 import { PrintPage } from './documents/print-page';
@@ -61,6 +62,7 @@ export function AppRoutes() {
             <Route path="/imports" element={guarded('imports', <ImportPage />)} />
             <Route path="/reports" element={guarded('reports', <ReportsPage />)} />
             <Route path="/reports/:unit/:period" element={guarded('reports', <ReportPage />)} />
+            <Route path="/annual" element={guarded('annual', <AnnualPage />)} />
             <Route path="/compliance" element={guarded('compliance', <CompliancePage />)} />
             <Route path="/supervision" element={guarded('supervision', <SupervisionPage />)} />
             <Route path="/referrals" element={guarded('referrals', <ReferralListPage />)} />

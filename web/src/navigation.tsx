@@ -11,6 +11,7 @@ import {
   FileProtectOutlined,
   FileTextOutlined,
   HomeOutlined,
+  ReconciliationOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
   SettingOutlined,
@@ -25,6 +26,7 @@ export type PageKey =
   | 'records'
   | 'imports'
   | 'reports'
+  | 'annual'
   | 'compliance'
   | 'supervision'
   | 'referrals'
@@ -84,6 +86,16 @@ export const pages: PageEntry[] = [
     path: '/reports',
     icon: <SendOutlined />,
     label: () => '季度报送',
+    allows: (user, roles) =>
+      isBusinessUser(user) && (!roles || roles.some((grant) => reportingRoles.has(grant.role))),
+  },
+  {
+    // A bureau's yearly summary and checklist (notice 第三条); the page lists only bureaus,
+    // so a role held at an office alone leads to an empty page, not to someone else's year.
+    key: 'annual',
+    path: '/annual',
+    icon: <ReconciliationOutlined />,
+    label: () => '年度工作',
     allows: (user, roles) =>
       isBusinessUser(user) && (!roles || roles.some((grant) => reportingRoles.has(grant.role))),
   },

@@ -14,6 +14,7 @@ import * as logFrontier from './migrations/0008-log-frontier.js';
 import * as referrals from './migrations/0009-referrals.js';
 import * as oversight from './migrations/0010-oversight.js';
 import * as annualSummaries from './migrations/0011-annual-summaries.js';
+import * as passwordHistory from './migrations/0012-password-history.js';
 import type { Db } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0009-referrals': referrals,
   '0010-oversight': oversight,
   '0011-annual-summaries': annualSummaries,
+  '0012-password-history': passwordHistory,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

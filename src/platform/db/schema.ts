@@ -34,6 +34,13 @@ export interface UserTable {
   updated_at: string;
 }
 
+/** A password an account used before (migration 0012). */
+export interface PasswordHistoryTable {
+  user_id: string;
+  password_hash: string;
+  replaced_at: string;
+}
+
 export interface UserRoleTable {
   user_id: string;
   role: string;
@@ -429,6 +436,7 @@ export interface Schema {
   referral_files: ReferralFileTable;
   referral_rules: ReferralRuleTable;
   annual_summaries: AnnualSummaryTable;
+  password_history: PasswordHistoryTable;
 }
 
 export type Db = Kysely<Schema>;

@@ -1,8 +1,9 @@
 /**
  * `/compliance` (制度执行): for a reviewer, how the units of their region keep the reporting
  * rules over a range of quarters: the rates and counts, the unit × quarter table with each
- * unit's history, the xlsx export, and the accountability list (责任追究). The range, bureau
- * and tab live in the address, so a view can be shared as a link.
+ * unit's history, the bureaus' yearly summaries (本地区年度汇总表) for the whole years in the
+ * range, the xlsx export, and the accountability list (责任追究). The range, bureau and tab
+ * live in the address, so a view can be shared as a link.
  */
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Form, Select, Tabs } from 'antd';
@@ -15,6 +16,7 @@ import { PageTitle } from '../page-title';
 import { currentQuarter, parseQuarter, quarterOptions } from '../reports/quarters';
 import { useSignedIn } from '../session/session-context';
 import { AccountabilityList } from './accountability-list';
+import { AnnualComplianceList } from './annual-compliance-list';
 import { ComplianceTable } from './compliance-table';
 import { ComplianceTotals } from './compliance-totals';
 import { oversightApi } from './oversight';
@@ -143,6 +145,13 @@ function Compliance({ bureau, from, to, onOpen }: ComplianceProps) {
       {view.data && <ComplianceTotals view={view.data} />}
       <Card size="small" title="各单位各季度报送情况（点击单位名称查看报送历史）">
         <ComplianceTable view={view.data} loading={view.loading} onOpen={onOpen} />
+      </Card>
+      <Card
+        size="small"
+        title="本地区年度汇总表（点击统计局名称查看其年度工作）"
+        data-testid="annual-compliance"
+      >
+        <AnnualComplianceList cells={view.data?.annual} />
       </Card>
     </Flex>
   );

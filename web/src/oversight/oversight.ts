@@ -3,6 +3,8 @@
  * unit's reporting history, the accountability list (责任追究) with its follow-ups, and a
  * bureau's supervision checks (监督检查); with the Chinese words for their states.
  */
+
+import type { AnnualComplianceCell } from '../annual/annual';
 import { api } from '../api/client';
 
 export type ComplianceStatus = 'not-due' | 'missing' | 'submitted' | 'returned' | 'accepted';
@@ -49,6 +51,8 @@ export interface ComplianceView {
   unitsExpected: number;
   totals: ComplianceTotals;
   units: ComplianceRow[];
+  /** The bureaus' yearly summaries, for the years whose four quarters lie in the range. */
+  annual: AnnualComplianceCell[];
 }
 
 export type ActionKind = 'notice' | 'talk' | 'result';

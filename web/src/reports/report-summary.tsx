@@ -1,7 +1,8 @@
 /**
- * The quarter's summary in the layout of 附件2: the title and quarter, 填报单位（公章）, the
- * 干预人员 and 干预形式 blocks side by side, 干预类型 below at full width, each with its 合计, and
- * the signature line 主要负责人 · 分管统计法治负责人 · 填报人 with who signed and when.
+ * The summary in the layout of 附件2, for a quarter or a bureau's year: the title and period,
+ * 填报单位（公章）, the 干预人员 and 干预形式 blocks side by side, 干预类型 below at full width,
+ * each with its 合计, and the signature line 主要负责人 · 分管统计法治负责人 · 填报人 with who
+ * signed and when.
  */
 import { Flex, QRCode, Tag, Typography } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
@@ -9,7 +10,13 @@ import { beijingTime, levelNames } from '../records/record-terms';
 import type { Level } from '../records/records';
 import type { Situation } from '../rules/rules';
 import { quarterText } from './quarters';
-import type { Report, ReportSignature, SignerRole, SummaryForm } from './reports';
+import type {
+  Report,
+  ReportSignature,
+  ReportSummary as ReportSummaryFigures,
+  SignerRole,
+  SummaryForm,
+} from './reports';
 import { summaryForms, summaryLevels } from './reports';
 
 const formRowNames: Record<SummaryForm, string> = {
@@ -32,7 +39,42 @@ interface Props {
 }
 
 export function ReportSummary({ report, unitName, situations }: Props) {
-  const { summary } = report;
+  return (
+    <SummarySheet
+      summary={report.summary}
+      periodText={quarterText(report.period).replace('年', '年度')}
+      unitName={unitName}
+      sealed={Boolean(report.sealed)}
+      signatures={(report.signatures ?? []).filter((s) => !s.voided)}
+      compiledBy={report.compiledBy}
+      checkpoint={report.checkpoint}
+      situations={situations}
+    />
+  );
+}
+
+/** A signature as the sheet prints it: only valid ones are passed in. */
+export type SheetSignature = Pick<ReportSignature, 'role' | 'name' | 'at'>;
+
+export interface SummarySheetProps {
+  summary: ReportSummaryFigures;
+  /** What the form prints under its title: 2020年度二季度, or 2020年度 for a year. */
+  periodText: string;
+  unitName: string;
+  sealed: boolean;
+  signatures: SheetSignature[];
+  compiledBy?: string | null;
+  checkpoint?: string | null;
+  situations: Map<string, Situation>;
+  testId?: string;
+}
+
+/**
+ * The 附件2 form for any figures: a quarter's report, or a bureau's yearly regional summary,
+ * which counts the same blocks over the accepted reports of its region.
+ */
+export function SummarySheet(props: SummarySheetProps) {
+  const { summary, situations } = props;
   const levels = [
     ...summaryLevels,
     ...Object.keys(summary.persons).filter(
@@ -44,12 +86,12 @@ export function ReportSummary({ report, unitName, situations }: Props) {
     .sort((a, b) => (situations.get(a)?.item ?? 0) - (situations.get(b)?.item ?? 0));
 
   return (
-    <div data-testid="report-summary" style={{ maxWidth: 860 }}>
+    <div data-testid={props.testId ?? 'report-summary'} style={{ maxWidth: 860 }}>
       <Typography.Title level={4} style={{ textAlign: 'center', marginBottom: 4 }}>
         领导干部违规干预统计工作汇总表
       </Typography.Title>
       <Typography.Paragraph style={{ textAlign: 'center' }}>
-        {quarterText(report.period).replace('年', '年度')}
+        {props.periodText}
         {summary.zero && (
           <Tag color="blue" style={{ marginInlineStart: 8 }}>
             零报告
@@ -57,8 +99,8 @@ export function ReportSummary({ report, unitName, situations }: Props) {
         )}
       </Typography.Paragraph>
       <Typography.Paragraph>
-        填报单位（公章）：{unitName}
-        {report.sealed && (
+        填报单位（公章）：{props.unitName}
+        {props.sealed && (
           <Tag color="red" style={{ marginInlineStart: 8 }} data-testid="report-sealed">
             已加盖公章
           </Tag>
@@ -93,8 +135,8 @@ export function ReportSummary({ report, unitName, situations }: Props) {
           wide
         />
       </div>
-      <SignatureLine report={report} />
-      {report.checkpoint ? <CheckpointPin note={report.checkpoint} /> : null}
+      <SignatureLine signatures={props.signatures} compiledBy={props.compiledBy} />
+      {props.checkpoint ? <CheckpointPin note={props.checkpoint} /> : null}
     </div>
   );
 }
@@ -151,9 +193,14 @@ function situationText(situations: Map<string, Situation>, id: string): string {
 }
 
 /** 主要负责人 · 分管统计法治负责人 · 填报人, each with the name and time of a valid signature. */
-function SignatureLine({ report }: { report: Report }) {
-  const valid = (report.signatures ?? []).filter((s) => !s.voided);
-  const of = (role: SignerRole) => valid.find((s) => s.role === role);
+function SignatureLine({
+  signatures,
+  compiledBy,
+}: {
+  signatures: SheetSignature[];
+  compiledBy?: string | null;
+}) {
+  const of = (role: SignerRole) => signatures.find((s) => s.role === role);
 
   return (
     <Flex
@@ -167,13 +214,13 @@ function SignatureLine({ report }: { report: Report }) {
       <Signer label="分管统计法治负责人" signature={of('ruleOfLawLeader')} />
       <span>
         填报人：
-        {report.compiledBy ? <strong>{report.compiledBy}</strong> : <Blank />}
+        {compiledBy ? <strong>{compiledBy}</strong> : <Blank />}
       </span>
     </Flex>
   );
 }
 
-function Signer({ label, signature }: { label: string; signature?: ReportSignature }) {
+function Signer({ label, signature }: { label: string; signature?: SheetSignature }) {
   return (
     <span>
       {label}：

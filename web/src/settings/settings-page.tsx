@@ -105,6 +105,22 @@ const groups: Group[] = [
         min: 3,
         max: 4,
       },
+      {
+        key: 'passwordHistory',
+        label: '禁止重复使用最近几次的密码',
+        help: '新密码不能与当前及之前共这么多次的密码相同（默认 5 次）',
+        kind: 'number',
+        min: 1,
+        max: 24,
+      },
+      {
+        key: 'adminPasswordMaxAgeDays',
+        label: '管理员密码有效期（天）',
+        help: '三员管理员的密码超过此天数须在登录时更换（默认 90 天）',
+        kind: 'number',
+        min: 1,
+        max: 180,
+      },
     ],
   },
   {

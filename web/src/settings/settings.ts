@@ -11,6 +11,8 @@ export interface Settings {
   sessionAbsoluteHours: number;
   passwordMinLength: number;
   passwordMinClasses: number;
+  passwordHistory: number;
+  adminPasswordMaxAgeDays: number;
   reminderDays: number[];
   provinceLevels: boolean;
   evidenceMaxMegabytes: number;
