@@ -188,7 +188,10 @@ export async function resolveSession(ctx: Context, token: string): Promise<Sessi
 
   const settings = await readSettings(ctx);
   const now = ctx.clock.now();
-  const idle = now.getTime() - Date.parse(session.seen) > settings.sessionIdleMinutes * 60_000;
+  const idleMinutes = session.admin_role
+    ? settings.adminSessionIdleMinutes
+    : settings.sessionIdleMinutes;
+  const idle = now.getTime() - Date.parse(session.seen) > idleMinutes * 60_000;
   const tooOld =
     now.getTime() - Date.parse(session.opened) > settings.sessionAbsoluteHours * 3_600_000;
   if (idle || tooOld || session.active !== 1) {

@@ -33,6 +33,11 @@ export const settingsSchema = z
       .int()
       .min(5, '空闲超时至少 5 分钟')
       .max(120, '空闲超时最多 120 分钟'),
+    adminSessionIdleMinutes: z
+      .number()
+      .int()
+      .min(5, '管理员空闲超时须在 5 到 60 分钟之间')
+      .max(60, '管理员空闲超时须在 5 到 60 分钟之间'),
     sessionAbsoluteHours: z
       .number()
       .int()
@@ -77,6 +82,8 @@ export const defaultSettings: Settings = {
   lockoutThreshold: 5,
   lockoutMinutes: 30,
   sessionIdleMinutes: 30,
+  /** The three administrators hold more power: their idle sessions end sooner (issue 8). */
+  adminSessionIdleMinutes: 15,
   sessionAbsoluteHours: 12,
   passwordMinLength: 8,
   passwordMinClasses: 3,

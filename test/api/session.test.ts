@@ -147,23 +147,41 @@ describeEachEngine('sign-in and sessions', (engine) => {
     await sys.patch('/api/v1/settings', { lockoutThreshold: 5, lockoutMinutes: 30 }).expect(200);
   });
 
-  it('ends a session idle for 30 minutes, and any session after 12 hours', async () => {
-    const c = await t.admin('auditadmin');
+  it('ends a staff session idle for 30 minutes, an administrator’s after 15, any after 12 hours', async () => {
+    const sys = await t.admin('sysadmin');
+    await sys
+      .post('/api/v1/users', {
+        username: 'idle',
+        name: '钱七',
+        unit: '410200',
+        password: 'Qa-Pass-2026',
+      })
+      .expect(201);
+    const staff = t.client();
+    await staff.signIn('idle', 'Qa-Pass-2026');
+    await staff
+      .post('/api/v1/session/password', { current: 'Qa-Pass-2026', next: 'Qb-Pass-2026' })
+      .expect(204);
+    await staff.signIn('idle', 'Qb-Pass-2026');
     t.clock.advance(29 * 60_000);
-    await c.get('/api/v1/audit').expect(200);
+    await staff.get('/api/v1/units').expect(200);
     t.clock.advance(31 * 60_000);
-    const expired = await c.get('/api/v1/audit').expect(401);
-    expect(expired.error.code).toBe('SESSION_EXPIRED');
+    expect((await staff.get('/api/v1/units').expect(401)).error.code).toBe('SESSION_EXPIRED');
+
+    const admin = await t.admin('auditadmin');
+    t.clock.advance(14 * 60_000);
+    await admin.get('/api/v1/audit').expect(200);
+    t.clock.advance(16 * 60_000);
+    expect((await admin.get('/api/v1/audit').expect(401)).error.code).toBe('SESSION_EXPIRED');
 
     // Active every 25 minutes, never idle: alive for 11 h 40 min, ended past 12 h.
-    const d = await t.admin('auditadmin');
+    await staff.signIn('idle', 'Qb-Pass-2026');
     for (let step = 0; step < 28; step += 1) {
       t.clock.advance(25 * 60_000);
-      await d.get('/api/v1/audit').expect(200);
+      await staff.get('/api/v1/units').expect(200);
     }
     t.clock.advance(25 * 60_000);
-    const ended = await d.get('/api/v1/audit').expect(401);
-    expect(ended.error.code).toBe('SESSION_EXPIRED');
+    expect((await staff.get('/api/v1/units').expect(401)).error.code).toBe('SESSION_EXPIRED');
   });
 
   it('signs out: the cookie no longer works', async () => {

@@ -44,6 +44,18 @@ import { securityHeaders } from './security-headers.js';
 
 z.config(z.locales.zhCN());
 
+export interface RouteAction {
+  method: string;
+  url: string;
+  action: Action;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeActions: readonly RouteAction[];
+  }
+}
+
 export interface ServerOptions {
   logger?: boolean | object;
 }
@@ -64,7 +76,15 @@ export async function buildServer(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.addHook('onRoute', requireAction);
+  // Every route with the action it checks, for the test that walks them with every role.
+  const routeActions: RouteAction[] = [];
+  app.decorate('routeActions', routeActions);
+  app.addHook('onRoute', (route) => {
+    requireAction(route);
+    const action = (route.config as { action: Action }).action;
+    for (const method of [route.method].flat())
+      routeActions.push({ method, url: route.url, action });
+  });
   securityHeaders(app);
   app.addHook('onResponse', async (request, reply) => {
     // One line per request: route pattern (never the raw URL, which can carry names),

@@ -77,6 +77,14 @@ const groups: Group[] = [
         max: 120,
       },
       {
+        key: 'adminSessionIdleMinutes',
+        label: '管理员空闲超时（分钟）',
+        help: '三员管理员无操作超过此时长须重新登录（5 到 60 分钟，默认 15）',
+        kind: 'number',
+        min: 5,
+        max: 60,
+      },
+      {
         key: 'sessionAbsoluteHours',
         label: '会话最长（小时）',
         help: '登录后无论是否操作，超过此时长须重新登录（1 到 24 小时）',
