@@ -6,8 +6,9 @@ import { roleOutputSchema, userOutputSchema } from '../org/user-schema.js';
 import { rolesOf, toUser } from '../org/users.js';
 import type { Context } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
-import { fail } from '../platform/errors.js';
+import { AppError, fail } from '../platform/errors.js';
 import { instanceSecret } from '../settings/settings.js';
+import { AttemptWindow } from './attempt-window.js';
 import { cookieOptions, PRE_SESSION_COOKIE, SESSION_COOKIE } from './auth-hooks.js';
 import { changePassword, csrfTokenFor, newToken, signIn, signOut } from './sessions.js';
 
@@ -21,6 +22,9 @@ const tags = ['会话'];
 
 export const sessionRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, { ctx }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
+  // One address guessing across many names never reaches a single account's lockout: it is
+  // stopped here, after 30 failed sign-ins in 10 minutes.
+  const failedFromAddress = new AttemptWindow(30, 10 * 60_000);
   const config = { action: 'session.manage' as const };
 
   async function describe(user: UserRow | null, token: string) {
@@ -61,12 +65,22 @@ export const sessionRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, 
       },
     },
     async (request, reply) => {
+      const now = ctx.clock.now().getTime();
+      const wait = failedFromAddress.retryAfter(request.ip, now);
+      if (wait > 0) {
+        reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        fail('SIGN_IN_RATE_LIMITED');
+      }
       const { token, user } = await signIn(
         ctx,
         request.body.username,
         request.body.password,
         request.ip,
-      );
+      ).catch((error: unknown) => {
+        if (error instanceof AppError && error.status < 500)
+          failedFromAddress.record(request.ip, now);
+        throw error;
+      });
       reply.setCookie(SESSION_COOKIE, token, cookieOptions(request));
 
       return describe(user, token);

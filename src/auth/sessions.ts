@@ -10,6 +10,7 @@ import { type Context, write } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { AppError, fail } from '../platform/errors.js';
 import { readSettings, type Settings } from '../settings/settings.js';
+import { AttemptWindow } from './attempt-window.js';
 import { hashPassword, passwordDigest, verifyPassword } from './password.js';
 import { type PasswordRules, passwordProblems } from './password-policy.js';
 
@@ -55,7 +56,14 @@ export async function signIn(
     decoyHash ??= hashPassword(newToken(), ctx.config.scryptCost);
     await verifyPassword(password, await decoyHash);
     await logFailure(ctx, username, ip, 'unknown-user');
-    fail('AUTH_INVALID');
+    // An unknown name locks like a real one, so the lockout does not tell which names exist.
+    const window = phantomLocks(ctx, settings);
+    const key = username.trim().toLowerCase();
+    const wasLocked = window.retryAfter(key, now.getTime()) > 0;
+    if (!wasLocked) window.record(key, now.getTime());
+    fail(
+      wasLocked || window.retryAfter(key, now.getTime()) > 0 ? 'ACCOUNT_LOCKED' : 'AUTH_INVALID',
+    );
   }
 
   if (row.locked_until && row.locked_until > now.toISOString()) {
@@ -113,6 +121,23 @@ export async function signIn(
   });
 
   return { token, user: expired ? { ...row, must_change_password: 1 } : row };
+}
+
+const unknownNames = new WeakMap<Context, { settings: string; window: AttemptWindow }>();
+
+/** The failed sign-ins of names that have no account, counted as a real account's would be. */
+function phantomLocks(ctx: Context, settings: Settings): AttemptWindow {
+  const key = `${settings.lockoutThreshold}/${settings.lockoutMinutes}`;
+  let entry = unknownNames.get(ctx);
+  if (entry?.settings !== key) {
+    entry = {
+      settings: key,
+      window: new AttemptWindow(settings.lockoutThreshold, settings.lockoutMinutes * 60_000),
+    };
+    unknownNames.set(ctx, entry);
+  }
+
+  return entry.window;
 }
 
 async function rejectPassword(

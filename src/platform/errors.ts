@@ -24,6 +24,10 @@ export const errorCatalog = {
     status: 423,
     message: '连续登录失败次数过多，账号已锁定，请稍后再试或联系安全管理员解锁',
   },
+  SIGN_IN_RATE_LIMITED: {
+    status: 429,
+    message: '该地址登录失败次数过多，请稍后再试；如忘记密码，请联系安全管理员',
+  },
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系系统管理员' },
   NOT_FOUND: { status: 404, message: '要找的内容不存在' },
   UNIT_NOT_FOUND: { status: 404, message: '单位不存在，请检查单位代码' },
