@@ -309,10 +309,16 @@ export async function changePassword(
 
   const hash = await hashPassword(next, ctx.config.scryptCost);
   await write(ctx, async (change) => {
+    const last = await change.trx
+      .selectFrom('password_history')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('user_id', '=', row.id)
+      .executeTakeFirst();
     await change.trx
       .insertInto('password_history')
       .values({
         user_id: row.id,
+        seq: Number(last?.seq ?? 0) + 1,
         password_hash: row.password_hash,
         replaced_at: change.now.toISOString(),
       })
@@ -355,7 +361,7 @@ async function usedRecently(
     .selectFrom('password_history')
     .select('password_hash')
     .where('user_id', '=', userId)
-    .orderBy('replaced_at', 'desc')
+    .orderBy('seq', 'desc')
     .limit(count)
     .execute();
   for (const { password_hash } of earlier)

@@ -37,6 +37,7 @@ export interface UserTable {
 /** A password an account used before (migration 0012). */
 export interface PasswordHistoryTable {
   user_id: string;
+  seq: number;
   password_hash: string;
   replaced_at: string;
 }

@@ -9,12 +9,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('password_history')
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    // Counts each account's changes: two changes in the same millisecond still have an order.
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('replaced_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('password_history_by_user')
-    .on('password_history')
-    .columns(['user_id', 'replaced_at'])
+    .addPrimaryKeyConstraint('password_history_pk', ['user_id', 'seq'])
     .execute();
 }
