@@ -14,8 +14,21 @@ import { instanceSecret } from '../settings/settings.js';
 import { allows, type Holder, isAction } from './policy.js';
 import { csrfMatches, resolveSession, type SessionInfo } from './sessions.js';
 
-export const SESSION_COOKIE = 'liuhen_session';
-export const PRE_SESSION_COOKIE = 'liuhen_pre';
+const SESSION_COOKIE = 'liuhen_session';
+const PRE_SESSION_COOKIE = 'liuhen_pre';
+
+/**
+ * The session cookie's name: over HTTPS with the `__Host-` prefix, which the browser accepts
+ * only from a secure origin, for path /, and without a Domain, so no sibling host can set or
+ * shadow it. Plain HTTP (a test, or a proxy that does not say HTTPS) keeps the bare name.
+ */
+export function sessionCookie(request: FastifyRequest): string {
+  return request.protocol === 'https' ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
+export function preSessionCookie(request: FastifyRequest): string {
+  return request.protocol === 'https' ? `__Host-${PRE_SESSION_COOKIE}` : PRE_SESSION_COOKIE;
+}
 
 export interface Auth {
   session: SessionInfo | null;
@@ -54,7 +67,7 @@ async function authenticate(
   reply: FastifyReply,
   signingIn: boolean,
 ): Promise<Auth> {
-  const token = request.cookies[SESSION_COOKIE];
+  const token = request.cookies[sessionCookie(request)];
   if (!token) return { session: null, holder: null };
 
   try {
@@ -65,7 +78,7 @@ async function authenticate(
     return { session, holder: { adminRole: session.user.admin_role as AdminRole | null, roles } };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(sessionCookie(request), { path: '/' });
     // An expired session must not stand in the way of signing in again.
     if (signingIn) return { session: null, holder: null };
     throw error;
@@ -75,8 +88,8 @@ async function authenticate(
 async function checkCsrf(ctx: Context, request: FastifyRequest): Promise<void> {
   const presented = request.headers['x-csrf-token'];
   const bound = request.auth.session
-    ? request.cookies[SESSION_COOKIE]
-    : request.cookies[PRE_SESSION_COOKIE];
+    ? request.cookies[sessionCookie(request)]
+    : request.cookies[preSessionCookie(request)];
   if (typeof presented !== 'string' || !bound) fail('CSRF_INVALID');
   if (!csrfMatches(await instanceSecret(ctx), bound, presented)) fail('CSRF_INVALID');
 }

@@ -9,7 +9,7 @@ import type { UserRow } from '../platform/db/schema.js';
 import { AppError, fail } from '../platform/errors.js';
 import { instanceSecret } from '../settings/settings.js';
 import { AttemptWindow } from './attempt-window.js';
-import { cookieOptions, PRE_SESSION_COOKIE, SESSION_COOKIE } from './auth-hooks.js';
+import { cookieOptions, preSessionCookie, sessionCookie } from './auth-hooks.js';
 import { changePassword, csrfTokenFor, newToken, signIn, signOut } from './sessions.js';
 
 const sessionSchema = z.object({
@@ -39,14 +39,14 @@ export const sessionRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, 
     { config, schema: { tags, summary: '当前会话与 CSRF 令牌', response: { 200: sessionSchema } } },
     async (request, reply) => {
       const session = request.auth.session;
-      if (session) return describe(session.user, request.cookies[SESSION_COOKIE]!);
+      if (session) return describe(session.user, request.cookies[sessionCookie(request)]!);
 
       // Before sign-in the CSRF token is bound to a random pre-session cookie, so the
       // sign-in request itself is protected too.
-      let pre = request.cookies[PRE_SESSION_COOKIE];
+      let pre = request.cookies[preSessionCookie(request)];
       if (!pre) {
         pre = newToken();
-        reply.setCookie(PRE_SESSION_COOKIE, pre, cookieOptions(request));
+        reply.setCookie(preSessionCookie(request), pre, cookieOptions(request));
       }
 
       return describe(null, pre);
@@ -81,7 +81,7 @@ export const sessionRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, 
           failedFromAddress.record(request.ip, now);
         throw error;
       });
-      reply.setCookie(SESSION_COOKIE, token, cookieOptions(request));
+      reply.setCookie(sessionCookie(request), token, cookieOptions(request));
 
       return describe(user, token);
     },
@@ -92,7 +92,7 @@ export const sessionRoutes: FastifyPluginAsync<{ ctx: Context }> = async (base, 
     { config, schema: { tags, summary: '退出登录' } },
     async (request, reply) => {
       if (request.auth.session) await signOut(ctx, request.auth.session, request.ip);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(sessionCookie(request), { path: '/' });
 
       return reply.status(204).send();
     },

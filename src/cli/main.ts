@@ -13,7 +13,8 @@ import { keysCommand, receiptCommand, verifyCommand } from './ledger-commands.js
 import { serveCommand } from './serve-command.js';
 
 const usage = `用法 usage: liuhen <command>
-  serve                                   启动服务 start the server (PORT, LIUHEN_DB_URL, LIUHEN_DATA_DIR)
+  serve [--tls-cert FILE --tls-key FILE]  启动服务 start the server (PORT, LIUHEN_DB_URL, LIUHEN_DATA_DIR)；
+                                          给出证书与私钥时只提供 HTTPS（TLS 1.2 及以上）
   demo [--data-dir DIR] [--seed N] [--port P] [--no-build]
                                           演示：生成八个季度的示例数据并启动服务，打印各账号密码
   init [--preset kaifeng] [--admin-password P] [--signing-alg sm2|ed25519]

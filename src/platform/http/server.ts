@@ -58,20 +58,25 @@ declare module 'fastify' {
 
 export interface ServerOptions {
   logger?: boolean | object;
+  /** Serve HTTPS (TLS 1.2 and later only) with this certificate chain and key, both PEM. */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 export async function buildServer(
   ctx: Context,
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
+  // The HTTPS server is the same Fastify with another Node server under it; the routes, hooks
+  // and types above the socket are those of HTTP, hence the one cast.
   const app = Fastify({
+    ...(options.tls ? { https: { ...options.tls, minVersion: 'TLSv1.2' as const } } : {}),
     logger: options.logger ?? false,
     // Fastify's own two lines per request are replaced by one line of ours (onResponse below).
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4 * 1024 * 1024,
     trustProxy: ctx.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
-  });
+  }) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
