@@ -20,6 +20,12 @@ import {
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** The most rows with content one sheet may have. */
 export const MAX_IMPORT_ROWS = 20_000;
+/**
+ * The most bytes all parts of one workbook may inflate to. A full 20,000-row ledger inflates
+ * to some 60 MB; a ZIP bomb (a few MB of zeros deflated) would otherwise be expanded in memory
+ * by the reader before anything could count it.
+ */
+export const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
 
 const LOCAL_HEADER = 0x04034b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -29,13 +35,24 @@ interface ZipEntry {
   method: number;
   compressedSize: number;
   localOffset: number;
+  /** Unix mode in the high 16 bits when the archive was made on Unix (APPNOTE.TXT §4.4.15). */
+  externalAttributes: number;
 }
+
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
 
 export async function openWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
   if (file.length > MAX_IMPORT_BYTES) fail('IMPORT_TOO_LARGE');
   if (file.length < 4 || file.readUInt32LE(0) !== LOCAL_HEADER) fail('IMPORT_NOT_XLSX');
 
   const entries = zipEntries(file);
+  refuseUnsafeEntries(entries);
+  let inflated = 0;
+  for (const entry of entries) {
+    inflated += await inflatedSize(file, entry, MAX_INFLATED_BYTES - inflated);
+    if (inflated > MAX_INFLATED_BYTES) fail('IMPORT_UNSAFE_ARCHIVE');
+  }
   for (const entry of entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))) {
     const rows = await countRows(file, entry, MAX_IMPORT_ROWS);
     if (rows > MAX_IMPORT_ROWS) {
@@ -81,6 +98,7 @@ function zipEntries(file: Buffer): ZipEntry[] {
       method: directory.readUInt16LE(at + 10),
       compressedSize: directory.readUInt32LE(at + 20),
       localOffset: directory.readUInt32LE(at + 42),
+      externalAttributes: directory.readUInt32LE(at + 38),
     });
     at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
   }
@@ -89,10 +107,39 @@ function zipEntries(file: Buffer): ZipEntry[] {
 }
 
 /**
- * Rows with at least one value or formula in a sheet's XML, counted up to just past `limit`.
- * A `<row>` with only formatting (no <v>, <is> or <f>) is not counted.
+ * An Excel file has no business holding links or paths that climb out of the package: a
+ * reader that unpacks it to disk could be made to write anywhere. Refused before reading.
  */
-async function countRows(file: Buffer, entry: ZipEntry, limit: number): Promise<number> {
+function refuseUnsafeEntries(entries: readonly ZipEntry[]): void {
+  for (const entry of entries) {
+    const segments = entry.name.split(/[/\\]/);
+    const climbs = segments.includes('..');
+    const absolute = /^([/\\]|[A-Za-z]:)/.test(entry.name);
+    const link = ((entry.externalAttributes >>> 16) & S_IFMT) === S_IFLNK;
+    if (climbs || absolute || link || entry.name.includes('\0')) fail('IMPORT_UNSAFE_ARCHIVE');
+  }
+}
+
+/** The bytes an entry inflates to, counted while streaming and stopping just past `cap`. */
+async function inflatedSize(file: Buffer, entry: ZipEntry, cap: number): Promise<number> {
+  let size = 0;
+  await streamEntry(file, entry, (chunk) => {
+    size += chunk.length;
+    return size > cap;
+  });
+
+  return size;
+}
+
+/**
+ * Feeds an entry's inflated bytes to `take` chunk by chunk until it returns true. Fails as
+ * unreadable on a broken header or stream.
+ */
+async function streamEntry(
+  file: Buffer,
+  entry: ZipEntry,
+  take: (chunk: Buffer) => boolean,
+): Promise<void> {
   // Local file header (APPNOTE.TXT §4.3.7): 30 fixed bytes, then the name and extra field.
   const at = entry.localOffset;
   if (at + 30 > file.length || file.readUInt32LE(at) !== LOCAL_HEADER) fail('IMPORT_UNREADABLE');
@@ -102,16 +149,22 @@ async function countRows(file: Buffer, entry: ZipEntry, limit: number): Promise<
 
   const source = Readable.from([data]);
   const stream = entry.method === 8 ? source.pipe(createInflateRaw()) : source;
-  const counter = new RowCounter();
   try {
-    for await (const chunk of stream) {
-      if (counter.feed((chunk as Buffer).toString('latin1')) > limit) break;
-    }
+    for await (const chunk of stream) if (take(chunk as Buffer)) break;
   } catch {
     fail('IMPORT_UNREADABLE');
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * Rows with at least one value or formula in a sheet's XML, counted up to just past `limit`.
+ * A `<row>` with only formatting (no <v>, <is> or <f>) is not counted.
+ */
+async function countRows(file: Buffer, entry: ZipEntry, limit: number): Promise<number> {
+  const counter = new RowCounter();
+  await streamEntry(file, entry, (chunk) => counter.feed(chunk.toString('latin1')) > limit);
 
   return counter.flush();
 }

@@ -109,6 +109,11 @@ export const errorCatalog = {
     message:
       '无法识别表格格式：请使用记录台账（附件1）的格式或本系统的导入模板，表头须有“序号”“干预人”“干预时间”等列',
   },
+  IMPORT_UNSAFE_ARCHIVE: {
+    status: 400,
+    message:
+      '文件内部结构异常（解压后过大，或含有链接、越界路径），已拒绝；请用 Excel 打开后另存为 .xlsx 再导入',
+  },
   IMPORT_TOO_LARGE: { status: 413, message: '导入文件超过 20 MB 上限，请分成多个文件导入' },
   IMPORT_TOO_MANY_ROWS: {
     status: 400,
