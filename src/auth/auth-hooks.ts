@@ -10,7 +10,8 @@ import type { AdminRole } from '../org/user-schema.js';
 import { rolesOf } from '../org/users.js';
 import type { Context } from '../platform/context.js';
 import { AppError, fail } from '../platform/errors.js';
-import { instanceSecret } from '../settings/settings.js';
+import { instanceSecret, readSettings } from '../settings/settings.js';
+import { inRanges } from './address-ranges.js';
 import { allows, type Holder, isAction } from './policy.js';
 import { csrfMatches, resolveSession, type SessionInfo } from './sessions.js';
 
@@ -56,6 +57,13 @@ export const authHooks = fp<{ ctx: Context }>(async (app, { ctx }) => {
 
     if (!allows(action, request.auth.holder))
       fail(request.auth.session ? 'FORBIDDEN' : 'AUTH_REQUIRED');
+    // An administrator's session used from outside the allowed ranges (the list changed, or a
+    // stolen cookie) does nothing.
+    const admin = request.auth.session?.user.admin_role;
+    if (admin && action !== 'session.manage') {
+      const { adminAddressRanges } = await readSettings(ctx);
+      if (!inRanges(request.ip, adminAddressRanges)) fail('ADMIN_ADDRESS_DENIED');
+    }
     const mustChange = request.auth.session?.user.must_change_password === 1;
     if (mustChange && action !== 'session.manage') fail('PASSWORD_CHANGE_REQUIRED');
   });

@@ -10,6 +10,7 @@ import { type Context, write } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { AppError, fail } from '../platform/errors.js';
 import { readSettings, type Settings } from '../settings/settings.js';
+import { inRanges } from './address-ranges.js';
 import { AttemptWindow } from './attempt-window.js';
 import { hashPassword, passwordDigest, verifyPassword } from './password.js';
 import { type PasswordRules, passwordProblems } from './password-policy.js';
@@ -77,6 +78,11 @@ export async function signIn(
   if (row.active !== 1) {
     await logFailure(ctx, username, ip, 'disabled');
     fail('ACCOUNT_DISABLED');
+  }
+
+  if (row.admin_role && !inRanges(ip, settings.adminAddressRanges)) {
+    await logFailure(ctx, username, ip, 'address-not-allowed');
+    fail('ADMIN_ADDRESS_DENIED');
   }
 
   const token = newToken();

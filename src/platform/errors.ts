@@ -24,6 +24,10 @@ export const errorCatalog = {
     status: 423,
     message: '连续登录失败次数过多，账号已锁定，请稍后再试或联系安全管理员解锁',
   },
+  ADMIN_ADDRESS_DENIED: {
+    status: 403,
+    message: '管理员账号只能从允许的地址登录和操作，请在单位内网的管理终端上使用',
+  },
   SIGN_IN_RATE_LIMITED: {
     status: 429,
     message: '该地址登录失败次数过多，请稍后再试；如忘记密码，请联系安全管理员',

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { inRanges, rangeProblem } from '../auth/address-ranges.js';
 import type { DeadlineRules } from '../calendar/due-date.js';
 import type { Change, Context } from '../platform/context.js';
 import { fail } from '../platform/errors.js';
@@ -55,6 +56,14 @@ export const settingsSchema = z
       .int()
       .min(1, '管理员密码有效期须在 1 到 180 天之间')
       .max(180, '管理员密码有效期须在 1 到 180 天之间'),
+    adminAddressRanges: z
+      .array(
+        z.string().superRefine((range, check) => {
+          const problem = rangeProblem(range);
+          if (problem) check.addIssue({ code: 'custom', message: problem });
+        }),
+      )
+      .max(50, '管理员访问地址最多设置 50 个网段'),
     provinceLevels: z.boolean(),
     reminderDays: z
       .array(z.number().int().min(1, '提醒天数须为 1 到 30').max(30, '提醒天数须为 1 到 30'))
@@ -91,6 +100,8 @@ export const defaultSettings: Settings = {
   passwordHistory: 5,
   /** The three administrators change their passwords every 90 days (GB/T 22239 定期更换). */
   adminPasswordMaxAgeDays: 90,
+  /** Where the three administrators may work from; empty: any address (issue 8). */
+  adminAddressRanges: [],
   /** A province deployment counts 厅局级 and 省部级 interferers in rows of their own. */
   provinceLevels: false,
   /** Reminders 7, 3 and 1 days before the deadline (issue: quarterly reporting). */
@@ -127,6 +138,15 @@ export async function updateSettings(
     const details = next.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
     fail('SETTING_INVALID', details);
   }
+
+  const ranges = next.data.adminAddressRanges;
+  if (patch.adminAddressRanges && actor.ip && !inRanges(actor.ip, ranges))
+    fail('SETTING_INVALID', [
+      {
+        field: 'adminAddressRanges',
+        message: `这些网段不包括您当前的地址 ${actor.ip}，保存后您将无法再管理系统；请加入您所在的网段`,
+      },
+    ]);
 
   const changed = Object.keys(patch).filter(
     (key) => next.data[key as keyof Settings] !== current[key as keyof Settings],

@@ -15,7 +15,8 @@ import { type Settings, settingsApi } from './settings';
 type Field =
   | { key: keyof Settings; label: string; help: string; kind: 'switch' }
   | { key: keyof Settings; label: string; help: string; kind: 'number'; min: number; max: number }
-  | { key: keyof Settings; label: string; help: string; kind: 'days' };
+  | { key: keyof Settings; label: string; help: string; kind: 'days' }
+  | { key: keyof Settings; label: string; help: string; kind: 'ranges' };
 
 interface Group {
   title: string;
@@ -75,6 +76,12 @@ const groups: Group[] = [
         kind: 'number',
         min: 5,
         max: 120,
+      },
+      {
+        key: 'adminAddressRanges',
+        label: '管理员允许访问的地址',
+        help: '三员管理员只能从这些地址或网段登录和操作，如 10.41.0.0/24；留空为不限制。保存时须包含您当前的地址',
+        kind: 'ranges',
       },
       {
         key: 'adminSessionIdleMinutes',
@@ -245,6 +252,18 @@ function control(field: Field): ReactNode {
   if (field.kind === 'days') {
     return (
       <Select mode="multiple" options={dayOptions} style={{ width: 320 }} data-testid={testId} />
+    );
+  }
+  if (field.kind === 'ranges') {
+    return (
+      <Select
+        mode="tags"
+        open={false}
+        tokenSeparators={[',', '，', ' ']}
+        placeholder="输入网段后按回车，如 10.41.0.0/24"
+        style={{ width: 320 }}
+        data-testid={testId}
+      />
     );
   }
 

@@ -12,6 +12,7 @@ export interface Settings {
   passwordMinLength: number;
   passwordMinClasses: number;
   passwordHistory: number;
+  adminAddressRanges: string[];
   adminSessionIdleMinutes: number;
   adminPasswordMaxAgeDays: number;
   reminderDays: number[];
