@@ -6,10 +6,12 @@
 import os from 'node:os';
 import { benchDocuments } from './documents/documents-bench.js';
 import { benchLedger } from './ledger/ledger-bench.js';
+import { benchOversight } from './oversight/oversight-bench.js';
 
 const SUITES: Record<string, () => Promise<void>> = {
   ledger: () => benchLedger(),
   documents: () => benchDocuments(),
+  oversight: () => benchOversight(),
 };
 
 async function main(name: string | undefined): Promise<void> {

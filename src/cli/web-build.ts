@@ -20,6 +20,9 @@ export function ensureWebBuilt(webDist: string): 'fresh' | 'built' | 'skipped' {
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: sources,
     stdio: 'inherit',
+    // Started from a test runner the environment says NODE_ENV=test, which would give React's
+    // and antd's development builds: larger, slower, and rendering twice in StrictMode.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`web build failed with exit code ${result.status}`);
 

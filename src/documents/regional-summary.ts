@@ -179,12 +179,21 @@ export interface UnitNode {
  * reports_to chain: a city's regional summary counts its own ledger and its counties'.
  */
 export function reportingUnits(all: readonly UnitNode[], region: string) {
+  // Who reports to whom, once: a walk over it is linear in the tree, where filtering the
+  // whole list at every level was quadratic (3,000 units nationally).
+  const below = new Map<string, UnitNode[]>();
+  for (const u of all) {
+    if (!u.reports_to) continue;
+    const list = below.get(u.reports_to);
+    if (list) list.push(u);
+    else below.set(u.reports_to, [u]);
+  }
   const included = new Set<string>([region]);
   let frontier = [region];
   while (frontier.length > 0) {
-    const next = all.filter(
-      (u) => u.reports_to && frontier.includes(u.reports_to) && !included.has(u.code),
-    );
+    const next = frontier
+      .flatMap((code) => below.get(code) ?? [])
+      .filter((u) => !included.has(u.code));
     for (const u of next) included.add(u.code);
     frontier = next.map((u) => u.code);
   }

@@ -13,13 +13,17 @@ export async function recordsListedBy(
   const result = new Map<string, RecordRow[]>(reportIds.map((id) => [id, []]));
   if (reportIds.length === 0) return result;
 
-  const listed = await ctx.db
-    .selectFrom('report_records')
-    .select(['report_id', 'record_id', 'record_version'])
-    .where('report_id', 'in', [...reportIds])
-    .orderBy('report_id')
-    .orderBy('seq')
-    .execute();
+  // A national region over 40 quarters counts some 100,000 reports: their ids go in slices
+  // too. Each report falls in one slice whole, so its lines keep their ledger order.
+  const listed = await inChunks(reportIds, (chunk) =>
+    ctx.db
+      .selectFrom('report_records')
+      .select(['report_id', 'record_id', 'record_version'])
+      .where('report_id', 'in', chunk)
+      .orderBy('report_id')
+      .orderBy('seq')
+      .execute(),
+  );
   const ids = [...new Set(listed.map((l) => l.record_id))];
   const rows = await inChunks(ids, (chunk) =>
     ctx.db.selectFrom('records').selectAll().where('id', 'in', chunk).execute(),
