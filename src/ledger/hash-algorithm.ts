@@ -10,7 +10,7 @@
  * others take and return lowercase hex, which is what the public API and JSON documents carry.
  */
 
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 export type HashAlgorithm = 'sm3' | 'sha256';
 
@@ -49,13 +49,17 @@ export function digest(alg: HashAlgorithm, ...parts: readonly Uint8Array[]): Buf
   }
 
   // Node's names for the two digests are the same as ours; OpenSSL 3 provides SM3 natively.
-  const hash = createHash(alg);
-  for (const part of parts) {
-    hash.update(part);
-  }
-
-  return hash.digest();
+  return hashOnce(alg, parts.length === 1 ? parts[0]! : Buffer.concat(parts));
 }
+
+/**
+ * One-shot `crypto.hash` (Node 20.12) where it exists: a Hash object per hash costs more than
+ * hashing an entry or a node with SM3 (DESIGN.md, notes), and every append hashes two or more.
+ */
+const hashOnce: (alg: HashAlgorithm, data: Uint8Array) => Buffer =
+  typeof crypto.hash === 'function'
+    ? (alg, data) => crypto.hash(alg, data, 'buffer')
+    : (alg, data) => crypto.createHash(alg).update(data).digest();
 
 /**
  * The leaf hash of RFC 9162 §2.1.1, H(0x00 || entry). A string entry is hashed as its UTF-8
@@ -65,9 +69,14 @@ export function digest(alg: HashAlgorithm, ...parts: readonly Uint8Array[]): Buf
  * @example leafHashBytes('', 'sha256') // bytes of 6e340b9c…afa01d
  */
 export function leafHashBytes(entry: string | Uint8Array, alg: HashAlgorithm): Buffer {
-  const bytes = typeof entry === 'string' ? Buffer.from(entry, 'utf8') : entry;
+  if (typeof entry !== 'string') return digest(alg, LEAF_PREFIX, entry);
 
-  return digest(alg, LEAF_PREFIX, bytes);
+  // The prefix and the text's UTF-8 in one buffer, written once.
+  const bytes = Buffer.allocUnsafe(1 + Buffer.byteLength(entry, 'utf8'));
+  bytes[0] = LEAF_PREFIX[0]!;
+  bytes.write(entry, 1, 'utf8');
+
+  return digest(alg, bytes);
 }
 
 /**

@@ -4,7 +4,7 @@
  * writes the entry, the O(1) amortised (at most log2 n) nodes the new leaf completes and the
  * new frontier; proofs read O(log n) nodes.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Engine } from '../platform/db/database.js';
 import type { LogEntryTable, LogNodeTable, Schema } from '../platform/db/schema.js';
 import { frontierAddresses, frontierRoot, pushLeaf } from './compact-range.js';
@@ -93,25 +93,40 @@ interface AppendedRows {
  * Writes what an append produced. PostgreSQL takes the entry, the nodes and the frontier in one
  * statement of data-modifying CTEs, since each statement there costs a round trip to the
  * server; SQLite has no such CTEs, and its statements cost no round trip.
+ *
+ * The append's statements are written as SQL templates, not built: Kysely's builder spends
+ * about 20 µs of CPU per append building and compiling them, a tenth of an append's own work
+ * on SQLite, where a template is only joined with its parameters.
  */
 const writeAppended: Record<
   Engine,
   (trx: Transaction<Schema>, rows: AppendedRows) => Promise<unknown>
 > = {
   postgres: (trx, { entry, nodes, frontier }) =>
-    trx
-      .with('entry', (db) => db.insertInto('log_entries').values(entry))
-      .with('nodes', (db) => db.insertInto('log_nodes').values(nodes))
-      .updateTable('logs')
-      .set({ frontier })
-      .where('id', '=', entry.log_id)
-      .execute(),
+    sql`with entry as (${insertEntry(entry)}), nodes as (${insertNodes(nodes)})
+      ${updateFrontier(entry.log_id, frontier)}`.execute(trx),
   sqlite: async (trx, { entry, nodes, frontier }) => {
-    await trx.insertInto('log_entries').values(entry).execute();
-    await trx.insertInto('log_nodes').values(nodes).execute();
-    await trx.updateTable('logs').set({ frontier }).where('id', '=', entry.log_id).execute();
+    await insertEntry(entry).execute(trx);
+    await insertNodes(nodes).execute(trx);
+    await updateFrontier(entry.log_id, frontier).execute(trx);
   },
 };
+
+function insertEntry(e: LogEntryTable) {
+  return sql`insert into log_entries (log_id, idx, type, actor, at, entry, leaf_hash)
+    values (${e.log_id}, ${e.idx}, ${e.type}, ${e.actor}, ${e.at}, ${e.entry}, ${e.leaf_hash})`;
+}
+
+/** Precondition: at least one node (an append always completes its own leaf). */
+function insertNodes(nodes: readonly LogNodeTable[]) {
+  const rows = nodes.map((n) => sql`(${n.log_id}, ${n.level}, ${n.idx}, ${n.hash})`);
+
+  return sql`insert into log_nodes (log_id, level, idx, hash) values ${sql.join(rows)}`;
+}
+
+function updateFrontier(logId: string, frontier: string) {
+  return sql`update logs set frontier = ${frontier} where id = ${logId}`;
+}
 
 interface ClaimedIndex {
   index: number;
@@ -155,13 +170,17 @@ function splitHashes(hex: string): Buffer[] {
   return hashes;
 }
 
-function raiseSize(trx: Transaction<Schema>, logId: string) {
-  return trx
-    .updateTable('logs')
-    .set((eb) => ({ size: eb('size', '+', 1) }))
-    .where('id', '=', logId)
-    .returning(['size', 'alg', 'frontier'])
-    .executeTakeFirst();
+interface RaisedHead {
+  size: number;
+  alg: string;
+  frontier: string;
+}
+
+async function raiseSize(trx: Transaction<Schema>, logId: string): Promise<RaisedHead | undefined> {
+  const { rows } = await sql<RaisedHead>`update logs set size = size + 1 where id = ${logId}
+    returning size, alg, frontier`.execute(trx);
+
+  return rows[0];
 }
 
 // Two first appends may race: the loser's insert does nothing (on PostgreSQL, once the winner

@@ -14,7 +14,7 @@ import type { HashAlgorithm } from '../ledger/hash-algorithm.js';
 import { readNodes } from '../ledger/log-store.js';
 import type { VerifierKey } from '../ledger/signer.js';
 import type { Db } from '../platform/db/schema.js';
-import { type RebuiltTree, rebuildTree } from './log-rebuild.js';
+import { type RebuildOptions, type RebuiltTree, rebuildTree } from './log-rebuild.js';
 
 export interface Problem {
   log?: string;
@@ -46,7 +46,12 @@ type Report = (problem: Omit<Problem, 'log'>) => void;
  * in the order a reader should meet them: the entries and the tree first, then the checkpoints,
  * then the head's frontier, which only the next append reads.
  */
-export async function verifyLog(db: Db, logId: string, keys: VerifierKey[]): Promise<LogReport> {
+export async function verifyLog(
+  db: Db,
+  logId: string,
+  keys: VerifierKey[],
+  options: RebuildOptions = {},
+): Promise<LogReport> {
   const head = await db
     .selectFrom('logs')
     .selectAll()
@@ -64,7 +69,7 @@ export async function verifyLog(db: Db, logId: string, keys: VerifierKey[]): Pro
   const report: Report = (p) => problems.push({ log: logId, ...p });
 
   const wanted = new Set(checkpoints.map((c) => c.size));
-  const tree = await rebuildTree(db, logId, alg, head.size, wanted, report);
+  const tree = await rebuildTree(db, logId, alg, head.size, wanted, report, options);
   checkCheckpoints(checkpoints, tree, keys, alg, report);
   await checkConsistency(db, logId, alg, checkpoints, tree.count, report);
   checkFrontier(head, tree, report);
