@@ -5,15 +5,7 @@
  * page numbers 「— 1 —」 in 宋体 四号 on the outer side. The author edits the highlighted
  * bracketed paragraphs before the report is signed; every figure comes from the model.
  */
-import {
-  AlignmentType,
-  Document,
-  DocumentGridType,
-  Packer,
-  Paragraph,
-  type Table,
-  TableRow,
-} from 'docx';
+import { AlignmentType, Paragraph, type Table, TableRow } from 'docx';
 import {
   type AnnualReport,
   annualReportTitle,
@@ -39,15 +31,11 @@ import {
   centred,
   dataRow,
   exactLine,
-  FONT,
   flush,
-  fontTableXml,
   headerRow,
   heading,
-  LINE,
-  PAGE,
-  pageNumberFooter,
   placeholder,
+  renderOfficialDocx,
   run,
   SIZE,
   table,
@@ -293,42 +281,9 @@ function reportBody(report: AnnualReport) {
 export async function renderAnnualReportDocx(report: AnnualReport): Promise<Buffer> {
   checkAnnualReport(report);
 
-  const doc = new Document({
+  return renderOfficialDocx({
     title: annualReportTitle(report),
     creator: report.city.name,
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: {
-            font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: FONT.body },
-            size: SIZE.body,
-            language: { value: 'en-US', eastAsia: 'zh-CN' },
-          },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.top,
-              bottom: PAGE.bottom,
-              left: PAGE.left,
-              right: PAGE.right,
-              header: 851,
-              footer: 1304,
-            },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE },
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: reportBody(report),
-      },
-    ],
+    children: reportBody(report),
   });
-
-  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

@@ -1,14 +1,19 @@
 /**
  * The building blocks of a Chinese official document in Word (GB/T 9704-2012): the page and its
  * type area, the fonts by role with the substitutes Word and WPS fall back to, body paragraphs,
- * headings, bordered tables and the 「— 1 —」 page numbers. The annual report is made of them.
+ * headings, bordered tables and the 「— 1 —」 page numbers. The annual report and the referral
+ * letter are made of them.
  */
 import {
   AlignmentType,
   BorderStyle,
+  Document,
+  DocumentGridType,
+  type FileChild,
   Footer,
   HighlightColor,
   LineRuleType,
+  Packer,
   PageNumber,
   Paragraph,
   type ParagraphChild,
@@ -228,4 +233,54 @@ export function fontTableXml(): string {
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     `${fonts}${latin}</w:fonts>`
   );
+}
+
+/**
+ * A document on the official layout (GB/T 9704): A4 with its margins and line grid, 仿宋 三号
+ * body text, page numbers outside on odd and even pages, and the font table naming the
+ * Chinese fonts Word and WPS should use.
+ */
+export function renderOfficialDocx(document: {
+  title: string;
+  creator: string;
+  children: FileChild[];
+}): Promise<Buffer> {
+  const doc = new Document({
+    title: document.title,
+    creator: document.creator,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: FONT.body },
+            size: SIZE.body,
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
+          },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.top,
+              bottom: PAGE.bottom,
+              left: PAGE.left,
+              right: PAGE.right,
+              header: 851,
+              footer: 1304,
+            },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE },
+        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children: document.children,
+      },
+    ],
+  });
+
+  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

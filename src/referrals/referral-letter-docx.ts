@@ -5,20 +5,16 @@
  * bureau and the date, and the 抄送 line. The reviewer fills the highlighted placeholders
  * (verification done, contact person) before the letter is signed and sealed.
  */
-import { AlignmentType, Document, DocumentGridType, Packer, Paragraph } from 'docx';
+import { AlignmentType, Paragraph } from 'docx';
 import {
   body,
   CHAR,
   centred,
   exactLine,
-  FONT,
   flush,
-  fontTableXml,
   heading,
-  LINE,
-  PAGE,
-  pageNumberFooter,
   placeholder,
+  renderOfficialDocx,
   run,
   SIZE,
 } from '../documents/official-docx.js';
@@ -108,42 +104,9 @@ function letterBody(letter: ReferralLetter): Paragraph[] {
 }
 
 export async function renderReferralLetterDocx(letter: ReferralLetter): Promise<Buffer> {
-  const doc = new Document({
+  return renderOfficialDocx({
     title: LETTER_TITLE,
     creator: letter.bureau,
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: {
-            font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: FONT.body },
-            size: SIZE.body,
-            language: { value: 'en-US', eastAsia: 'zh-CN' },
-          },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.top,
-              bottom: PAGE.bottom,
-              left: PAGE.left,
-              right: PAGE.right,
-              header: 851,
-              footer: 1304,
-            },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE },
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: letterBody(letter),
-      },
-    ],
+    children: letterBody(letter),
   });
-
-  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }
