@@ -15,6 +15,18 @@ export interface PasswordRules {
   username?: string;
 }
 
+/** The rules the settings give for `username`'s password. */
+export function passwordRules(
+  settings: { passwordMinLength: number; passwordMinClasses: number },
+  username: string,
+): PasswordRules {
+  return {
+    minLength: settings.passwordMinLength,
+    minClasses: settings.passwordMinClasses,
+    username,
+  };
+}
+
 /** The longest password accepted: scrypt is fed the whole of it on every sign-in. */
 export const MAX_PASSWORD_LENGTH = 128;
 

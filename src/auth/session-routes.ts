@@ -10,7 +10,8 @@ import { AppError, fail } from '../platform/errors.js';
 import { instanceSecret } from '../settings/settings.js';
 import { AttemptWindow } from './attempt-window.js';
 import { cookieOptions, preSessionCookie, sessionCookie } from './auth-hooks.js';
-import { changePassword, csrfTokenFor, newToken, signIn, signOut } from './sessions.js';
+import { changePassword } from './password-changes.js';
+import { csrfTokenFor, newToken, signIn, signOut } from './sessions.js';
 
 const sessionSchema = z.object({
   user: userOutputSchema.nullable(),

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth-hooks.js';
 import { generatePassword } from '../auth/password.js';
-import { resetPassword, unlockUser } from '../auth/sessions.js';
+import { resetPassword, unlockUser } from '../auth/password-changes.js';
 import type { Context } from '../platform/context.js';
 import {
   roleGrantSchema,

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { generatePassword, hashPassword, passwordDigest } from '../auth/password.js';
-import { passwordProblems } from '../auth/password-policy.js';
+import { passwordProblems, passwordRules } from '../auth/password-policy.js';
 import type { Actor } from '../ledger/event-log.js';
 import { type Change, type Context, write } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
@@ -64,11 +64,7 @@ export async function createUser(
   actor: Actor,
 ): Promise<CreatedUser> {
   const settings = await readSettings(ctx);
-  const rules = {
-    minLength: settings.passwordMinLength,
-    minClasses: settings.passwordMinClasses,
-    username: input.username,
-  };
+  const rules = passwordRules(settings, input.username);
   const problems = input.password === undefined ? [] : passwordProblems(input.password, rules);
   if (problems.length > 0)
     fail(
