@@ -10,6 +10,7 @@ import { errorText } from '../api/client';
 import { PasswordModal } from '../records/record-dialogs';
 import { signerNames } from '../reports/report-terms';
 import type { SignerRole } from '../reports/reports';
+import { SubmitButton } from '../reports/submit-button';
 import { type AnnualVersion, type AnnualView, annualApi } from './annual';
 import type { AnnualPermissions } from './annual-bureaus';
 
@@ -74,18 +75,13 @@ export function AnnualActions({ view, permissions, onChanged }: Props) {
     }
     if (current.status === 'sealed') {
       list.push(
-        <Popconfirm
+        <SubmitButton
           key="submit"
           title="报送本地区汇总表"
-          description="报送后本版本不能再修改；如需更正，须重新编制新版本。确认报送？"
-          okText="报送"
-          cancelText="取消"
+          loading={busy === 'submit'}
+          testId="annual-submit"
           onConfirm={() => run('submit', () => annualApi.submit(unit, year), '已报送')}
-        >
-          <Button type="primary" loading={busy === 'submit'} data-testid="annual-submit">
-            报送
-          </Button>
-        </Popconfirm>,
+        />,
       );
     }
 

@@ -11,6 +11,7 @@ import type { RoleGrant } from '../org/users';
 import { PasswordModal } from '../records/record-dialogs';
 import { signerNames } from './report-terms';
 import { type Report, reportsApi, type SignerRole } from './reports';
+import { SubmitButton } from './submit-button';
 
 export interface ReportPermissions {
   isFiller: boolean;
@@ -135,18 +136,13 @@ export function ReportActions({ report, permissions, witnessGapReason, onChanged
     }
     if (compiled && status === 'sealed') {
       list.push(
-        <Popconfirm
+        <SubmitButton
           key="submit"
           title="报送上级"
-          description="报送后本版本不能再修改；如需更正，须重新编制新版本。确认报送？"
-          okText="报送"
-          cancelText="取消"
+          loading={busy === 'submit'}
+          testId="report-submit"
           onConfirm={() => run('submit', () => reportsApi.submit(unit, period), '已报送上级')}
-        >
-          <Button type="primary" loading={busy === 'submit'} data-testid="report-submit">
-            报送
-          </Button>
-        </Popconfirm>,
+        />,
       );
     }
 
