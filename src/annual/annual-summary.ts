@@ -8,11 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { countedReports } from '../analysis/region-summary.js';
 import { beijingDate } from '../calendar/beijing-time.js';
-import { daysLate } from '../calendar/due-date.js';
 import { formatDate } from '../calendar/period.js';
 import { regionalFigures } from '../documents/regional-summary.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
-import { makeCheckpoint } from '../ledger/checkpoints.js';
 import { signMessage } from '../ledger/signer.js';
 import { activeSigningKey } from '../ledger/signing-keys.js';
 import { bureauKinds, type UnitKind } from '../org/unit-schema.js';
@@ -20,8 +18,8 @@ import { type Change, type Context, write } from '../platform/context.js';
 import type { AnnualSummaryRow } from '../platform/db/schema.js';
 import { fail } from '../platform/errors.js';
 import type { Viewer } from '../records/record-access.js';
-import { holdsRole } from '../records/record-access.js';
-import { actorOf, digest } from '../reports/report-service.js';
+import { actorOf, digest, requireRole } from '../reports/report-service.js';
+import { sending } from '../reports/report-submission.js';
 import type { Summary } from '../reports/summary.js';
 import { readSettings, type Settings } from '../settings/settings.js';
 import {
@@ -83,7 +81,7 @@ export async function compileAnnual(
   year: number,
   ip: string,
 ): Promise<void> {
-  requireAnnualRole(viewer, 'filler', unit);
+  requireRole(viewer, 'filler', unit);
   const bureau = await bureauOf(ctx, unit);
   const now = ctx.clock.now();
   if (beijingDate(now) < formatDate(year + 1, 1, 1)) fail('ANNUAL_TOO_EARLY');
@@ -151,7 +149,7 @@ export async function signAnnual(
   role: AnnualSignerRole,
   ip: string,
 ): Promise<void> {
-  requireAnnualRole(viewer, role, unit);
+  requireRole(viewer, role, unit);
   const open = await openAnnual(ctx, unit, year, ['draft', 'signed']);
   await requireFresh(ctx, open);
 
@@ -186,7 +184,7 @@ export async function sealAnnual(
   year: number,
   ip: string,
 ): Promise<void> {
-  requireAnnualRole(viewer, 'filler', unit);
+  requireRole(viewer, 'filler', unit);
   const open = await openAnnual(ctx, unit, year, ['signed']);
   await requireFresh(ctx, open);
   const seal = await ctx.db
@@ -243,32 +241,23 @@ export async function submitAnnual(
   year: number,
   ip: string,
 ): Promise<void> {
-  requireAnnualRole(viewer, 'filler', unit);
+  requireRole(viewer, 'filler', unit);
   const open = await openAnnual(ctx, unit, year, ['sealed']);
   await requireFresh(ctx, open);
-  const checkpoint = await makeCheckpoint(ctx, unit);
-  const now = ctx.clock.now();
-  const late = daysLate(beijingDate(now), open.due);
+  const { checkpoint, columns } = await sending(ctx, viewer, unit, open.due);
 
   await write(
     ctx,
     async (change) => {
       await change.trx
         .updateTable('annual_summaries')
-        .set({
-          status: 'submitted',
-          checkpoint: checkpoint.note,
-          checkpoint_size: checkpoint.size,
-          submitted_at: now.toISOString(),
-          submitted_by: viewer.user.username,
-          days_late: late,
-        })
+        .set({ status: 'submitted', ...columns })
         .where('id', '=', open.id)
         .execute();
       const data = annualEventData(await rowOf(change, open.id), {
         checkpointSize: checkpoint.size,
         checkpointRoot: checkpoint.root,
-        daysLate: late,
+        daysLate: columns.days_late,
       });
       await change.event(
         { type: 'annual.submitted', actor: actorOf(viewer, ip), unit, data },
@@ -331,10 +320,6 @@ async function bureauOf(ctx: Context, unit: string) {
   if (!isBureau(row.kind)) fail('ANNUAL_NOT_BUREAU');
 
   return row;
-}
-
-function requireAnnualRole(viewer: Viewer, role: string, unit: string): void {
-  if (!holdsRole(viewer, role, unit)) fail('REPORT_ROLE_REQUIRED');
 }
 
 function rowOf(change: Change, id: string): Promise<AnnualSummaryRow> {

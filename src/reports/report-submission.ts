@@ -152,23 +152,15 @@ export async function submitReport(
       unit,
     ),
   );
-  const checkpoint = await makeCheckpoint(ctx, unit);
-  const now = ctx.clock.now();
-  const late = daysLate(beijingDate(now), report.due);
+  const { checkpoint, columns } = await sending(ctx, viewer, unit, report.due);
+  const late = columns.days_late;
 
   await write(
     ctx,
     async (change) => {
       await change.trx
         .updateTable('reports')
-        .set({
-          status: 'submitted',
-          checkpoint: checkpoint.note,
-          checkpoint_size: checkpoint.size,
-          submitted_at: now.toISOString(),
-          submitted_by: viewer.user.username,
-          days_late: late,
-        })
+        .set({ status: 'submitted', ...columns })
         .where('id', '=', report.id)
         .execute();
       const data = {
@@ -189,6 +181,27 @@ export async function submitReport(
     },
     { lock: unit },
   );
+}
+
+/**
+ * What sending a version records, for a quarterly report or a yearly summary alike: a fresh
+ * checkpoint of the unit's log, which pins everything the version lists, the sender and the
+ * days late against `due` in Beijing time.
+ */
+export async function sending(ctx: Context, viewer: Viewer, unit: string, due: string) {
+  const checkpoint = await makeCheckpoint(ctx, unit);
+  const now = ctx.clock.now();
+
+  return {
+    checkpoint,
+    columns: {
+      checkpoint: checkpoint.note,
+      checkpoint_size: checkpoint.size,
+      submitted_at: now.toISOString(),
+      submitted_by: viewer.user.username,
+      days_late: daysLate(beijingDate(now), due),
+    },
+  };
 }
 
 export async function decideReport(
